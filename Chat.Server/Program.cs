@@ -1,12 +1,29 @@
 using Chat.Client.Components;
+using Chat.Server.Conversations;
+using Chat.Server.Privacy;
+using Chat.Server.Staff;
+using Chat.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddStorage();
+builder.Services.AddConversations();
+builder.Services.AddStaff();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
+
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
+
 app.MapStaticAssets();
+app.MapHealth();
+app.MapStaff();
+app.MapConversations();
 app.MapRazorComponents<App>();
+
 app.Run();
 
 public partial class Program;

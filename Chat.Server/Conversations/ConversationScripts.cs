@@ -1,0 +1,83 @@
+namespace Chat.Server.Conversations;
+
+// Lua run atomically in Redis (and Garnet). Each states its KEYS, ARGV and reply.
+// Replies are status strings the store turns into refusals; no script trusts its caller.
+public static class ConversationScripts
+{
+    // KEYS: conversation, token, queue, queue ticket counter
+    // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms
+    // returns the 1-based queue position, or 0 if the id or token already exists
+    public const string Start = """
+        if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+        local ticket = redis.call('INCR', KEYS[4])
+        redis.call('HSET', KEYS[1], 'state', 'waiting', 'topic', ARGV[3], 'language', ARGV[4], 'ageBand', ARGV[5],
+          'created', ARGV[6], 'youthConn', ARGV[7], 'token', ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[8])
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[8])
+        redis.call('ZADD', KEYS[3], ticket, ARGV[1])
+        return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
+        """;
+
+    // KEYS: conversation
+    // ARGV: connection id, '1' to take over from another connection
+    // returns {'ok', previous holder or ''} | {'unknown'} | {'elsewhere'}
+    public const string Attach = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
+        local current = redis.call('HGET', KEYS[1], 'youthConn') or ''
+        if current ~= '' and current ~= ARGV[1] and ARGV[2] ~= '1' then return {'elsewhere'} end
+        redis.call('HSET', KEYS[1], 'youthConn', ARGV[1])
+        return {'ok', current}
+        """;
+
+    // KEYS: conversation
+    // ARGV: connection id; clears the holder only if it is still this connection
+    public const string Detach = """
+        if redis.call('HGET', KEYS[1], 'youthConn') == ARGV[1] then redis.call('HSET', KEYS[1], 'youthConn', '') end
+        return 1
+        """;
+
+    // KEYS: conversation, transcript, client message ids
+    // ARGV: 'youth' | 'counsellor', youth connection | counsellor user name, client message id, entry JSON
+    // returns {'ok' | 'duplicate', seq, youth connection, counsellor} | {refusal}
+    public const string Send = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
+        if not c[1] then return {'unknown-conversation'} end
+        if ARGV[1] == 'youth' and c[2] ~= ARGV[2] then return {'session-moved'} end
+        if ARGV[1] == 'counsellor' and c[3] ~= ARGV[2] then return {'not-your-conversation'} end
+        local seen = redis.call('HGET', KEYS[3], ARGV[3])
+        if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or ''} end
+        if c[1] ~= 'active' then return {'not-active'} end
+        local seq = redis.call('RPUSH', KEYS[2], ARGV[4])
+        redis.call('HSET', KEYS[3], ARGV[3], seq)
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl > 0 then
+          redis.call('PEXPIRE', KEYS[2], ttl)
+          redis.call('PEXPIRE', KEYS[3], ttl)
+        end
+        return {'ok', seq, c[2] or '', c[3] or ''}
+        """;
+
+    // KEYS: conversation, transcript, client message ids, queue, load, token
+    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms
+    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state} | {refusal}
+    public const string End = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
+        if not c[1] then return {'unknown-conversation'} end
+        if ARGV[2] == 'youth' and c[2] ~= ARGV[3] then return {'session-moved'} end
+        if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
+        if c[1] == 'ended' then return {'already-ended'} end
+        local seq = 0
+        if c[1] == 'waiting' then
+          redis.call('ZREM', KEYS[4], ARGV[1])
+        else
+          redis.call('HINCRBY', KEYS[5], c[3], -1)
+          seq = redis.call('RPUSH', KEYS[2], ARGV[4])
+        end
+        redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[6])
+        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        redis.call('PEXPIRE', KEYS[3], ARGV[6])
+        redis.call('PEXPIRE', KEYS[6], ARGV[6])
+        return {'ok', seq, c[2] or '', c[3] or '', c[1]}
+        """;
+}

@@ -1,0 +1,124 @@
+using Chat.Server.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chat.Server.Conversations;
+
+// Storage calls for one conversation. Every change touching more than one key is one Lua script.
+public sealed class ConversationStore(RedisConnection redis, IOptions<ConversationOptions> options, TimeProvider clock)
+{
+    private RedisKeys Keys => redis.Keys;
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public sealed record Started(string Id, string Token, int Position);
+
+    public async Task<Started> Start(string topic, string language, string ageBand, string connectionId)
+    {
+        var id = TextRules.NewConversationId();
+        var token = TextRules.NewToken();
+        var tokenHash = TextRules.HashToken(token);
+        var position = (long)await redis.Database.ScriptEvaluateAsync(ConversationScripts.Start,
+            [Keys.Conversation(id), Keys.Token(tokenHash), Keys.Queue, Keys.QueueTicket],
+            [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds]);
+        // 0 means the random id or token already existed: with 96 and 128 random bits, a broken random source.
+        if (position == 0) throw new InvalidOperationException("Conversation id collision.");
+        return new Started(id, token, (int)position);
+    }
+
+    public async Task<string?> FindByToken(string token) =>
+        await redis.Database.StringGetAsync(Keys.Token(TextRules.HashToken(token)));
+
+    // Makes this connection the holder of the conversation; returns the previous holder ("" if none).
+    public async Task<string> Attach(string id, string connectionId, bool takeOver)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Attach,
+            [Keys.Conversation(id)], [connectionId, takeOver ? "1" : "0"]))!;
+        return (string)result[0]! switch
+        {
+            "ok" => (string)result[1]!,
+            "elsewhere" => throw new ChatError("open-elsewhere", "This chat is open in another tab or window."),
+            _ => throw UnknownConversation(),
+        };
+    }
+
+    public Task Detach(string id, string connectionId) =>
+        redis.Database.ScriptEvaluateAsync(ConversationScripts.Detach, [Keys.Conversation(id)], [connectionId]);
+
+    public async Task<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)> Read(string id, long afterSeq)
+    {
+        var batch = redis.Database.CreateBatch();
+        var hash = batch.HashGetAllAsync(Keys.Conversation(id));
+        var log = batch.ListRangeAsync(Keys.Transcript(id), Math.Max(0, afterSeq));
+        batch.Execute();
+        var conversation = ConversationRecord.From(id, await hash) ?? throw UnknownConversation();
+        var entries = await log;
+        var first = Math.Max(0, afterSeq) + 1;
+        return (conversation, entries.Select((e, i) => ChatMessage.FromStored(e!, first + i)).ToList());
+    }
+
+    public async Task<ConversationRecord?> Find(string id) =>
+        ConversationRecord.From(id, await redis.Database.HashGetAllAsync(Keys.Conversation(id)));
+
+    public sealed record Appended(ChatMessage Message, bool IsNew, string YouthConnection, string Counsellor);
+
+    // role is "youth" (actor = connection id) or "counsellor" (actor = user name).
+    public async Task<Appended> AppendText(string id, string role, string actor, string? name, string clientMessageId, string text)
+    {
+        var message = ChatMessage.Said(role, name, text, clientMessageId, Now);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Send,
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id)],
+            [role, actor, clientMessageId, message.ToStored()]))!;
+        var status = (string)result[0]!;
+        if (status is not ("ok" or "duplicate")) throw Refusal(status);
+        return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, (string)result[3]!);
+    }
+
+    public sealed record Ending(ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState);
+
+    // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
+    public async Task<Ending> End(string id, string endedBy, string actor)
+    {
+        var tokenHash = (string?)await redis.Database.HashGetAsync(Keys.Conversation(id), "token") ?? throw UnknownConversation();
+        var now = Now;
+        var entry = ChatMessage.Event("ended", endedBy, null, now);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Load, Keys.Token(tokenHash)],
+            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds]))!;
+        var status = (string)result[0]!;
+        if (status != "ok") throw Refusal(status);
+        var seq = (long)result[1];
+        return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!);
+    }
+
+    // The counsellor's open and not yet wrapped-up conversations; expired ones leave the set here.
+    public async Task<IReadOnlyList<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)>> ChatsOf(string counsellor)
+    {
+        var chats = new List<(ConversationRecord, IReadOnlyList<ChatMessage>)>();
+        foreach (var id in await redis.Database.SetMembersAsync(Keys.CounsellorChats(counsellor)))
+        {
+            try
+            {
+                chats.Add(await Read(id!, 0));
+            }
+            catch (ChatError)
+            {
+                await redis.Database.SetRemoveAsync(Keys.CounsellorChats(counsellor), id);
+            }
+        }
+        return chats.OrderBy(c => c.Item1.Created).ToList();
+    }
+
+    public static ChatError UnknownConversation() =>
+        new("unknown-conversation", "That conversation does not exist or has expired.");
+
+    public static ChatError Refusal(string code) => code switch
+    {
+        "unknown-conversation" => UnknownConversation(),
+        "session-moved" => new(code, "This chat continues in another tab or window."),
+        "not-your-conversation" => new(code, "That conversation is not yours."),
+        "not-active" => new(code, "The conversation is not active: wait for a counsellor, or it has ended."),
+        "already-ended" => new(code, "The conversation has already ended."),
+        "not-ended" => new(code, "That can only be done after the conversation has ended."),
+        _ => new(code, code),
+    };
+}

@@ -1,0 +1,109 @@
+using Chat.Server.Queue;
+using Chat.Server.Stats;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Server.Conversations;
+
+/// <summary>Events the server sends to a young person's connection (docs/protocol.md, youth hub).</summary>
+public interface IYouthClient
+{
+    /// <summary>A transcript entry: text, joined, left or ended. Deduplicate by seq.</summary>
+    Task Message(ChatMessage message);
+
+    /// <summary>The young person's place in the queue changed (1 = next).</summary>
+    Task QueuePosition(QueuePositionEvent position);
+
+    /// <summary>The counsellor started or stopped typing.</summary>
+    Task Typing(TypingEvent typing);
+
+    /// <summary>Another connection took over this conversation; this one can no longer act on it.</summary>
+    Task SessionMoved();
+}
+
+// Anonymous front door. A connection acts only on the conversation it started or resumed,
+// so no method takes a conversation id.
+public sealed class YouthHub(
+    ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, ILogger<YouthHub> logger)
+    : Hub<IYouthClient>
+{
+    private const string BoundKey = "conversation";
+
+    private string? Bound
+    {
+        get => Context.Items.TryGetValue(BoundKey, out var id) ? id as string : null;
+        set => Context.Items[BoundKey] = value;
+    }
+
+    private string RequireBound() => Bound ?? throw new ChatError("not-started", "Start or resume a chat first.");
+
+    public async Task<Reply<YouthState>> Start(StartRequest? request)
+    {
+        if (Bound is not null) throw AlreadyStarted();
+        var topic = Vocabulary.Topic(request?.Topic);
+        var language = Vocabulary.Language(request?.Language);
+        var ageBand = Vocabulary.AgeBand(request?.AgeBand);
+        var started = await store.Start(topic, language, ageBand, Context.ConnectionId);
+        Bound = started.Id;
+        queue.Request();
+        ConversationLog.Queued(logger);
+        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, [], false));
+    }
+
+    public async Task<Reply<YouthState>> Resume(ResumeRequest? request)
+    {
+        if (Bound is not null) throw AlreadyStarted();
+        var token = TextRules.Token(request?.Token);
+        var id = await store.FindByToken(token) ?? throw ConversationStore.UnknownConversation();
+        var previous = await store.Attach(id, Context.ConnectionId, request!.TakeOver);
+        Bound = id;
+        if (previous.Length > 0 && previous != Context.ConnectionId) await relay.SessionMoved(previous);
+        var (conversation, messages) = await store.Read(id, request.AfterSeq);
+        var position = conversation.State == "waiting" ? await room.Position(id) : null;
+        var counsellor = conversation.State == "active" ? ConversationRecord.Blank(conversation.CounsellorName) : null;
+        return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated));
+    }
+
+    public async Task<Reply<SendResult>> Send(SendRequest? request)
+    {
+        var id = RequireBound();
+        var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
+        var text = TextRules.Message(request?.Text);
+        var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Counsellor, appended.Message);
+        return Reply.Ok(new SendResult(appended.Message.Seq));
+    }
+
+    public async Task<Reply<object?>> Typing(bool isTyping)
+    {
+        var id = RequireBound();
+        var conversation = await store.Find(id) ?? throw ConversationStore.UnknownConversation();
+        if (conversation.YouthConnection != Context.ConnectionId) throw ConversationStore.Refusal("session-moved");
+        if (conversation.State != "active") throw ConversationStore.Refusal("not-active");
+        await relay.YouthTyping(id, conversation.Counsellor, isTyping);
+        return Reply.Ok();
+    }
+
+    public async Task<Reply<object?>> End()
+    {
+        var id = RequireBound();
+        var ending = await store.End(id, "youth", Context.ConnectionId);
+        if (ending.PreviousState == "waiting") queue.Request();
+        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Counsellor, ending.Message);
+        ConversationLog.Ended(logger, "youth");
+        return Reply.Ok();
+    }
+
+    public async Task<Reply<object?>> Rate(int score)
+    {
+        await counters.Rate(RequireBound(), Context.ConnectionId, score);
+        return Reply.Ok();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Bound is { } id) await store.Detach(id, Context.ConnectionId);
+    }
+
+    private static ChatError AlreadyStarted() =>
+        new("already-started", "This connection already has a chat. Open a new page to start another.");
+}

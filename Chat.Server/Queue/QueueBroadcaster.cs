@@ -1,0 +1,40 @@
+using System.Threading.Channels;
+using Chat.Server.Conversations;
+using Chat.Server.Staff;
+
+namespace Chat.Server.Queue;
+
+// After any change to the queue, tells on-duty counsellors the new queue and each waiting
+// young person their place. Requests made while a broadcast runs fold into one more, so a
+// burst of arrivals costs a few reads, and broadcasts from this node never overtake each other.
+public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
+{
+    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Request() => _requests.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var entries = await room.List();
+                var onDuty = await duty.OnDuty();
+                await relay.QueueChanged(onDuty, entries.Select(e => e.Chat).ToList());
+                await Task.WhenAll(entries.Select((e, i) => relay.QueuePosition(e.YouthConnection, i + 1)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                QueueLog.BroadcastFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+}
+
+public static partial class QueueLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Queue broadcast failed with {ExceptionType}")]
+    public static partial void BroadcastFailed(ILogger logger, string exceptionType);
+}

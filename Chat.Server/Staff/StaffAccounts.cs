@@ -1,0 +1,75 @@
+using Chat.Server.Storage;
+using Microsoft.AspNetCore.Identity;
+using StackExchange.Redis;
+
+namespace Chat.Server.Staff;
+
+public sealed record StaffAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+
+// Staff accounts in Redis (hash staff:<user>, set staff of user names); passwords hashed by
+// ASP.NET Core Identity's PasswordHasher. Staff are named people; young people never have accounts.
+public sealed class StaffAccounts(RedisConnection redis)
+{
+    public const int MinPasswordLength = 12;
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    private RedisKeys Keys => redis.Keys;
+
+    public async Task<bool> Any() => await redis.Database.SetLengthAsync(Keys.StaffIndex) > 0;
+
+    // onlyIfNone: the first-admin setup must not run once anyone exists, even if two browsers race.
+    public async Task<StaffAccount> Create(string? userName, string? displayName, string? password, IReadOnlyList<string> roles, bool onlyIfNone = false)
+    {
+        var name = UserName(userName);
+        var display = (displayName ?? "").Trim();
+        if (display.Length is 0 or > 40 || !Conversations.TextRules.IsPrintable(display) || display.Contains('\n'))
+            throw new StaffError("invalid-display-name");
+        if (password is null || password.Length < MinPasswordLength || password.Length > 256)
+            throw new StaffError("weak-password");
+        var result = (string)(await redis.Database.ScriptEvaluateAsync(CreateScript,
+            [Keys.StaffIndex, Keys.StaffAccount(name)],
+            [name, display, Hasher.HashPassword(name, password), string.Join(',', roles), onlyIfNone ? "1" : "0"]))!;
+        return result == "ok" ? new StaffAccount(name, display, roles) : throw new StaffError(result);
+    }
+
+    public async Task<StaffAccount?> Verify(string? userName, string? password)
+    {
+        if (string.IsNullOrEmpty(password) || !IsUserName(userName)) return null;
+        var name = userName!.ToLowerInvariant();
+        var fields = await redis.Database.HashGetAsync(Keys.StaffAccount(name), ["hash", "displayName", "roles"]);
+        if (fields[0].IsNull)
+        {
+            // Same work as a real check, so timing does not tell which user names exist.
+            Hasher.VerifyHashedPassword(name, DummyHash, password);
+            return null;
+        }
+        var verdict = Hasher.VerifyHashedPassword(name, fields[0]!, password);
+        if (verdict == PasswordVerificationResult.Failed) return null;
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await redis.Database.HashSetAsync(Keys.StaffAccount(name), "hash", Hasher.HashPassword(name, password));
+        return new StaffAccount(name, fields[1]!, ((string)fields[2]!).Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public static bool IsUserName(string? value) =>
+        value is { Length: >= 3 and <= 32 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    public static string UserName(string? value) =>
+        IsUserName(value) ? value!.ToLowerInvariant() : throw new StaffError("invalid-user-name");
+
+    private static readonly string DummyHash = Hasher.HashPassword("", Guid.NewGuid().ToString());
+
+    // KEYS: staff index, account. ARGV: user, display name, hash, roles, '1' = only if no account exists
+    // returns 'ok' | 'setup-closed' | 'user-exists'
+    private const string CreateScript = """
+        if ARGV[5] == '1' and redis.call('SCARD', KEYS[1]) > 0 then return 'setup-closed' end
+        if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 'user-exists' end
+        redis.call('HSET', KEYS[2], 'displayName', ARGV[2], 'hash', ARGV[3], 'roles', ARGV[4])
+        redis.call('SADD', KEYS[1], ARGV[1])
+        return 'ok'
+        """;
+}
+
+public sealed class StaffError(string code) : Exception(code)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Chat.Server.Staff;
+
+// Staff sign-in, sign-out and first-admin setup: plain form posts from the server-rendered pages
+// (antiforgery-checked), each answering with a redirect.
+public static class StaffApi
+{
+    public static IServiceCollection AddStaff(this IServiceCollection services)
+    {
+        services.AddOptions<StaffOptions>().BindConfiguration("Staff").ValidateOnStart();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<DutyRoster>();
+        services.AddSingleton<FirstSignIn>();
+        services.AddHostedService(sp => sp.GetRequiredService<FirstSignIn>());
+        services.AddAuthorization();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "chat.staff";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/staff/signin";
+            options.AccessDeniedPath = "/staff/signin";
+            // A hub connection cannot follow a redirect to a form: answer with a status instead.
+            options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        return services;
+    }
+
+    public static void MapStaff(this IEndpointRouteBuilder app)
+    {
+        // Every staff form is checked for its antiforgery token, including sign-out, which has no fields.
+        var auth = app.MapGroup("/staff/auth").WithMetadata(new RequireAntiforgeryTokenAttribute());
+        auth.MapPost("/signin", SignIn);
+        auth.MapPost("/signout", SignOut);
+        auth.MapPost("/setup", Setup);
+    }
+
+    private static async Task<IResult> SignIn(
+        [FromForm] string? userName, [FromForm] string? password, StaffAccounts accounts, HttpContext http, ILogger<StaffAccounts> logger)
+    {
+        var account = await accounts.Verify(userName, password);
+        if (account is null)
+        {
+            StaffLog.SignInFailed(logger);
+            return Results.Redirect("/staff/signin?error=invalid");
+        }
+        await http.SignInAsync(Principal(account));
+        return Results.Redirect("/staff");
+    }
+
+    private static async Task SignOut(HttpContext http)
+    {
+        await http.SignOutAsync();
+        http.Response.Redirect("/staff/signin");
+    }
+
+    private static async Task<IResult> Setup(
+        [FromForm] string? code, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? password,
+        StaffAccounts accounts, FirstSignIn firstSignIn, HttpContext http, ILogger<StaffAccounts> logger)
+    {
+        if (await accounts.Any()) return Results.Redirect("/staff/setup?error=setup-closed");
+        if (!firstSignIn.Matches(code)) return Results.Redirect("/staff/setup?error=invalid-code");
+        try
+        {
+            var account = await accounts.Create(userName, displayName, password, [StaffRoles.Admin, StaffRoles.Counsellor], onlyIfNone: true);
+            firstSignIn.Close();
+            StaffLog.FirstAdminCreated(logger);
+            await http.SignInAsync(Principal(account));
+            return Results.Redirect("/staff");
+        }
+        catch (StaffError error)
+        {
+            return Results.Redirect($"/staff/setup?error={error.Code}");
+        }
+    }
+
+    public static ClaimsPrincipal Principal(StaffAccount account)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.UserName),
+            new(ClaimTypes.Name, account.UserName),
+            new(StaffClaims.DisplayName, account.DisplayName),
+        };
+        claims.AddRange(account.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/hubs")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

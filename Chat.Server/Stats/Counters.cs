@@ -1,0 +1,74 @@
+using Chat.Server.Conversations;
+using Chat.Server.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chat.Server.Stats;
+
+public sealed class StatsOptions
+{
+    // Daily counters are anonymous aggregates; they are kept this long.
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
+}
+
+// Anonymous daily counters (hash stats:<day>: field -> count). Nothing here points at a person.
+public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> options, TimeProvider clock)
+{
+    private RedisKeys Keys => redis.Keys;
+    private RedisKey Today => Keys.Stats(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    private long RetentionMs => (long)options.Value.Retention.TotalMilliseconds;
+
+    public async Task Rate(string conversationId, string youthConnection, int score)
+    {
+        if (score is < 1 or > 5) throw new ChatError("invalid-rating", "A rating is a whole number from 1 to 5.");
+        var status = (string)(await redis.Database.ScriptEvaluateAsync(RateScript,
+            [Keys.Conversation(conversationId), Today], [youthConnection, $"rating:{score}", RetentionMs]))!;
+        if (status == "already-rated") throw new ChatError(status, "This conversation has already been rated.");
+        if (status != "ok") throw ConversationStore.Refusal(status);
+    }
+
+    public async Task WrapUp(string conversationId, string counsellor, string topic, string ageBand, string outcome)
+    {
+        var status = (string)(await redis.Database.ScriptEvaluateAsync(WrapUpScript,
+            [Keys.Conversation(conversationId), Keys.CounsellorChats(counsellor), Today],
+            [conversationId, counsellor, $"topic:{Or(topic)}", $"age:{Or(ageBand)}", $"outcome:{outcome}", RetentionMs]))!;
+        if (status == "already-wrapped-up") throw new ChatError(status, "This conversation is already wrapped up.");
+        if (status != "ok") throw ConversationStore.Refusal(status);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> Day(DateOnly day) =>
+        (await redis.Database.HashGetAllAsync(Keys.Stats(day))).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
+
+    private static string Or(string code) => code.Length == 0 ? "unknown" : code;
+
+    // KEYS: conversation, day's counters. ARGV: youth connection, counter field, counter lifetime ms
+    private const string RateScript = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'rated')
+        if not c[1] then return 'unknown-conversation' end
+        if c[2] ~= ARGV[1] then return 'session-moved' end
+        if c[1] ~= 'ended' then return 'not-ended' end
+        if c[3] then return 'already-rated' end
+        redis.call('HSET', KEYS[1], 'rated', '1')
+        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        return 'ok'
+        """;
+
+    // KEYS: conversation, counsellor's chats, day's counters
+    // ARGV: conversation id, counsellor, topic field, age field, outcome field, counter lifetime ms
+    private const string WrapUpScript = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'counsellor', 'wrapped')
+        if not c[1] then return 'unknown-conversation' end
+        if c[2] ~= ARGV[2] then return 'not-your-conversation' end
+        if c[1] ~= 'ended' then return 'not-ended' end
+        if c[3] then return 'already-wrapped-up' end
+        redis.call('HSET', KEYS[1], 'wrapped', '1')
+        redis.call('SREM', KEYS[2], ARGV[1])
+        redis.call('HINCRBY', KEYS[3], 'conversations', 1)
+        redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+        redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
+        redis.call('HINCRBY', KEYS[3], ARGV[5], 1)
+        redis.call('PEXPIRE', KEYS[3], ARGV[6])
+        return 'ok'
+        """;
+}

@@ -1,0 +1,27 @@
+using StackExchange.Redis;
+
+namespace Chat.Server.Storage;
+
+// Every key the service writes is named here; docs/privacy.md lists each with its purpose and lifetime.
+// Keys of one conversation share the hash tag {id}, so they sit in one cluster slot.
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix => prefix;
+
+    public RedisKey Conversation(string id) => $"{prefix}conv:{{{id}}}";
+    public RedisKey Transcript(string id) => $"{prefix}conv:{{{id}}}:log";
+    public RedisKey ClientMessageIds(string id) => $"{prefix}conv:{{{id}}}:cmid";
+    public RedisKey Token(string tokenHash) => $"{prefix}token:{tokenHash}";
+
+    public RedisKey Queue => $"{prefix}queue";
+    public RedisKey QueueTicket => $"{prefix}queue:ticket";
+
+    public RedisKey Duty => $"{prefix}duty";
+    public RedisKey Load => $"{prefix}load";
+    public RedisKey CounsellorChats(string userName) => $"{prefix}chats:{userName}";
+
+    public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
+    public RedisKey StaffIndex => $"{prefix}staff";
+
+    public RedisKey Stats(DateOnly day) => $"{prefix}stats:{day:yyyy-MM-dd}";
+}
