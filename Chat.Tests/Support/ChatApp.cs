@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Chat.Server.Staff;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Tests.Support;
+
+// The real service in memory, on a real Redis, with its own key prefix so tests run side by side.
+public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery";
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public string KeyPrefix { get; } = $"t{Guid.NewGuid():N}:";
+    public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
+
+    public static ChatApp OnSharedRedis(IDictionary<string, string?>? settings = null) => new(RedisServer.Shared.Endpoint, settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Redis:Configuration", redisEndpoint);
+        builder.UseSetting("Redis:KeyPrefix", KeyPrefix);
+        builder.UseSetting("Staff:SetupCodeFile", SetupCodeFile);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
+        Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, roles.Length == 0 ? [StaffRoles.Counsellor] : roles);
+
+    // Signs in through the real form (antiforgery included) and returns the Cookie header for the staff hub.
+    public async Task<string> SignIn(string userName, string password = Password)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var (cookies, token) = await FormToken(client, "/staff/signin");
+        using var response = await PostForm(client, "/staff/auth/signin", cookies, token,
+            new() { ["userName"] = userName, ["password"] = password });
+        var location = response.Headers.Location?.ToString();
+        if (response.StatusCode != HttpStatusCode.Redirect || location != "/staff")
+            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {location}");
+        return CookieHeader(response, cookies);
+    }
+
+    public async Task<(string Cookies, string Token)> FormToken(HttpClient client, string page)
+    {
+        using var response = await client.GetAsync(page);
+        response.EnsureSuccessStatusCode();
+        var html = await response.Content.ReadAsStringAsync();
+        var match = AntiforgeryField().Match(html);
+        if (!match.Success) throw new InvalidOperationException($"{page} has no antiforgery field");
+        return (CookieHeader(response, ""), WebUtility.HtmlDecode(match.Groups[1].Value));
+    }
+
+    public static Task<HttpResponseMessage> PostForm(
+        HttpClient client, string path, string cookies, string token, Dictionary<string, string> fields)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }),
+        };
+        if (cookies.Length > 0) request.Headers.Add("Cookie", cookies);
+        return client.SendAsync(request);
+    }
+
+    // Joins the cookies a response sets with those already held, as a browser would.
+    public static string CookieHeader(HttpResponseMessage response, string existing)
+    {
+        var jar = existing.Split("; ", StringSplitOptions.RemoveEmptyEntries).ToDictionary(c => c.Split('=')[0], c => c);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            foreach (var pair in set.Select(c => c.Split(';')[0])) jar[pair.Split('=')[0]] = pair;
+        return string.Join("; ", jar.Values);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(SetupCodeFile);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}

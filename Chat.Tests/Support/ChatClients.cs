@@ -1,0 +1,102 @@
+using Chat.Server.Conversations;
+using Chat.Server.Queue;
+using Chat.Server.Staff;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Chat.Tests.Support;
+
+// A young person's connection as a test sees it: every call answers within the timeout,
+// every event is recorded from the start.
+public sealed class Youth(HubConnection hub) : IAsyncDisposable
+{
+    public HubConnection Hub => hub;
+    public string? LastToken { get; set; }
+    public EventRecorder<ChatMessage> Messages { get; } = hub.Record<ChatMessage>("Message");
+    public EventRecorder<QueuePositionEvent> Positions { get; } = hub.Record<QueuePositionEvent>("QueuePosition");
+    public EventRecorder<TypingEvent> Typing { get; } = hub.Record<TypingEvent>("Typing");
+    public EventRecorder<object?[]> Moved { get; } = hub.Record("SessionMoved");
+
+    public static async Task<Youth> Connect(ChatApp app) => new(await app.ConnectAsync("/hubs/youth"));
+
+    public Task<Reply<YouthState>> Start(string? topic = null, string? language = null, string? ageBand = null) =>
+        Call<YouthState>("Start", new StartRequest(topic, language, ageBand));
+
+    public Task<Reply<YouthState>> Resume(string? token, long afterSeq = 0, bool takeOver = false) =>
+        Call<YouthState>("Resume", new ResumeRequest(token, afterSeq, takeOver));
+
+    public Task<Reply<SendResult>> Send(string? text, string? clientMessageId = null) =>
+        Call<SendResult>("Send", new SendRequest(clientMessageId ?? Guid.NewGuid().ToString("N"), text));
+
+    public Task<Reply<object?>> SetTyping(bool isTyping) => Call<object?>("Typing", isTyping);
+    public Task<Reply<object?>> End() => Call<object?>("End");
+    public Task<Reply<object?>> Rate(int score) => Call<object?>("Rate", score);
+
+    public Task<Reply<T>> Call<T>(string method, params object?[] args) =>
+        hub.InvokeCoreAsync<Reply<T>>(method, args).Within(ChatApp.Timeout, method);
+
+    public ValueTask DisposeAsync() => hub.DisposeAsync();
+}
+
+public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
+{
+    public HubConnection Hub => hub;
+    public EventRecorder<StaffMessageEvent> Messages { get; } = hub.Record<StaffMessageEvent>("Message");
+    public EventRecorder<IReadOnlyList<WaitingChat>> Queue { get; } = hub.Record<IReadOnlyList<WaitingChat>>("QueueChanged");
+    public EventRecorder<StaffTypingEvent> Typing { get; } = hub.Record<StaffTypingEvent>("Typing");
+    public EventRecorder<DutyStatus> Duty { get; } = hub.Record<DutyStatus>("DutyChanged");
+
+    // Creates the account, signs in through the form and connects with the cookie.
+    public static async Task<Counsellor> SignIn(ChatApp app, string userName, params string[] roles)
+    {
+        await app.CreateStaff(userName, roles);
+        return await Connect(app, await app.SignIn(userName));
+    }
+
+    public static async Task<Counsellor> Connect(ChatApp app, string cookie) =>
+        new(await app.ConnectAsync("/hubs/staff", new HubClientOptions { Cookie = cookie }));
+
+    public Task<Reply<ConsoleState>> Snapshot() => Call<ConsoleState>("Snapshot");
+    public Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Call<DutyStatus>("GoOnDuty", capacity);
+    public Task<Reply<DutyStatus>> GoOffDuty() => Call<DutyStatus>("GoOffDuty");
+    public Task<Reply<StaffChat>> Take(string? conversationId) => Call<StaffChat>("Take", conversationId);
+
+    public Task<Reply<SendResult>> Send(string? conversationId, string? text, string? clientMessageId = null) =>
+        Call<SendResult>("Send", new StaffSendRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text));
+
+    public Task<Reply<object?>> SetTyping(string? conversationId, bool isTyping) => Call<object?>("Typing", conversationId, isTyping);
+    public Task<Reply<object?>> End(string? conversationId) => Call<object?>("End", conversationId);
+
+    public Task<Reply<object?>> WrapUp(string? conversationId, string? topic, string? ageBand, string? outcome) =>
+        Call<object?>("WrapUp", new WrapUpRequest(conversationId, topic, ageBand, outcome));
+
+    // Waits for the queue to show exactly `count` waiting chats and returns them.
+    public async Task<IReadOnlyList<WaitingChat>> QueueOf(int count)
+    {
+        while (true)
+        {
+            var waiting = await Queue.NextAsync(ChatApp.Timeout);
+            if (waiting.Count == count) return waiting;
+        }
+    }
+
+    public Task<Reply<T>> Call<T>(string method, params object?[] args) =>
+        hub.InvokeCoreAsync<Reply<T>>(method, args).Within(ChatApp.Timeout, method);
+
+    public ValueTask DisposeAsync() => hub.DisposeAsync();
+}
+
+public static class ReplyAssertions
+{
+    public static T Value<T>(this Reply<T> reply)
+    {
+        Assert.True(reply.Ok, $"expected success, got {reply.Error?.Code}: {reply.Error?.Message}");
+        return reply.Value!;
+    }
+
+    public static void Refused<T>(this Reply<T> reply, string code)
+    {
+        Assert.False(reply.Ok, $"expected '{code}', but the call succeeded");
+        Assert.Equal(code, reply.Error?.Code);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Error?.Message));
+    }
+}
