@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Chat.Tests.Support;
+
+// Awaiting hub events and calls with a deadline, so a lost message fails fast and says which one.
+public static class HubEvents
+{
+    public static EventRecorder<T> Record<T>(this HubConnection connection, string eventName) =>
+        new(connection, eventName, [typeof(T)], arguments => (T)arguments[0]!);
+
+    // For events with zero or several arguments: each item holds the arguments in order.
+    public static EventRecorder<object?[]> Record(this HubConnection connection, string eventName, params Type[] argumentTypes) =>
+        new(connection, eventName, argumentTypes, arguments => arguments);
+
+    // Subscribes at once, so call it before the action and await it after.
+    public static async Task<T> Next<T>(this HubConnection connection, string eventName, TimeSpan timeout)
+    {
+        using var recorder = connection.Record<T>(eventName);
+        return await recorder.NextAsync(timeout);
+    }
+
+    public static Task<Exception?> WhenClosed(this HubConnection connection, TimeSpan timeout)
+    {
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+        return OrFail(closed.Task, timeout, $"the connection did not close within {Seconds(timeout)} s");
+    }
+
+    public static Task<string?> WhenReconnected(this HubConnection connection, TimeSpan timeout)
+    {
+        var reconnected = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Reconnected += connectionId =>
+        {
+            reconnected.TrySetResult(connectionId);
+            return Task.CompletedTask;
+        };
+        return OrFail(reconnected.Task, timeout, $"the connection did not reconnect within {Seconds(timeout)} s");
+    }
+
+    public static Task<T> Within<T>(this Task<T> task, TimeSpan timeout, [CallerArgumentExpression(nameof(task))] string what = "") =>
+        OrFail(task, timeout, $"{what} did not complete within {Seconds(timeout)} s");
+
+    public static async Task Within(this Task task, TimeSpan timeout, [CallerArgumentExpression(nameof(task))] string what = "")
+    {
+        try
+        {
+            await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            throw new TimeoutException($"{what} did not complete within {Seconds(timeout)} s");
+        }
+    }
+
+    static async Task<T> OrFail<T>(Task<T> task, TimeSpan timeout, string failure)
+    {
+        try
+        {
+            return await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            throw new TimeoutException(failure);
+        }
+    }
+
+    internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+}
