@@ -1,0 +1,53 @@
+// Swedish texts for the error codes of docs/protocol.md. The hub's own message is English for developers.
+
+const common = {
+  'server-error': 'Något gick fel hos oss. Försök igen om en stund.',
+  'rate-limited': 'Det gick lite för fort. Vänta en liten stund och försök igen.',
+  'connection-lost': 'Anslutningen bröts. Försök igen när du har kontakt.',
+  'empty-message': 'Meddelandet är tomt.',
+  'message-too-long': 'Meddelandet är för långt. Det får vara högst 2000 tecken.',
+  'invalid-characters': 'Meddelandet innehåller tecken som inte går att skicka. Ta bort dem och försök igen.',
+  'invalid-client-message-id': 'Meddelandet kunde inte skickas. Försök igen.',
+};
+
+const youth = {
+  'already-started': 'Du har redan en chatt igång i det här fönstret.',
+  'invalid-topic': 'Ämnet gick inte att välja. Välj ett annat eller "Vill inte säga".',
+  'invalid-language': 'Språket gick inte att välja. Välj ett annat eller "Vill inte säga".',
+  'invalid-age-band': 'Åldern gick inte att välja. Välj en annan eller "Vill inte säga".',
+  'invalid-token': 'Din chatt gick inte att hitta. Du kan starta en ny.',
+  'unknown-conversation': 'Din chatt finns inte längre. Du kan starta en ny.',
+  'open-elsewhere': 'Chatten är öppen i en annan flik eller ett annat fönster.',
+  'not-started': 'Chatten har inte startat än.',
+  'not-active': 'Du kan skriva när en kurator har anslutit.',
+  'session-moved': 'Chatten fortsätter i ett annat fönster.',
+  'already-ended': 'Chatten är redan avslutad.',
+  'not-ended': 'Du kan svara på frågan när chatten är avslutad.',
+  'invalid-rating': 'Välj ett svar mellan 1 och 5.',
+  'already-rated': 'Du har redan svarat. Tack!',
+};
+
+const staff = {
+  'invalid-capacity': 'Välj 1, 2 eller 3 samtidiga chattar.',
+  'chats-open': 'Avsluta dina pågående chattar innan du går ur tjänst.',
+  'invalid-conversation-id': 'Chatten gick inte att hitta.',
+  'not-on-duty': 'Gå i tjänst innan du tar en chatt.',
+  'at-capacity': 'Du har redan så många chattar som du har valt. Avsluta en eller öka antalet.',
+  'already-taken': 'En annan kurator har redan tagit chatten.',
+  'unknown-conversation': 'Chatten finns inte längre. Den unga kan ha lämnat kön.',
+  'not-your-conversation': 'Chatten är inte din.',
+  'not-active': 'Chatten är inte aktiv längre.',
+  'already-ended': 'Chatten är redan avslutad.',
+  'not-ended': 'Avsluta chatten innan du fyller i avslutet.',
+  'already-wrapped-up': 'Avslutet är redan sparat.',
+  'invalid-topic': 'Välj ett ämne i listan.',
+  'invalid-age-band': 'Välj en åldersgrupp i listan.',
+  'invalid-outcome': 'Välj ett utfall.',
+};
+
+const fallback = 'Något gick fel. Försök igen.';
+
+export function errorText(code, audience) {
+  const texts = audience === 'staff' ? staff : youth;
+  return texts[code] ?? common[code] ?? fallback;
+}

@@ -1,0 +1,111 @@
+// One conversation on the console: transcript, message box, ending, and the wrap-up afterwards.
+import { call, fireAndForget } from './hub.js';
+import { cloneTemplate, setText, showAlert } from './dom.js';
+import { errorText } from './errors.js';
+import { labelOf } from './labels.js';
+import { createTranscript } from './transcript.js';
+import { createTypingIndicator } from './typing.js';
+import { wireComposer } from './composer.js';
+
+export function createPanel(chat, { connection, labels, onClose }) {
+  const id = chat.conversationId;
+  const element = cloneTemplate('staff-chat-template');
+  const $ = (selector) => element.querySelector(selector);
+  const transcript = createTranscript($('.messages'), 'counsellor');
+  const showTyping = createTypingIndicator($('.typing-indicator'));
+  const showError = (error) =>
+    showAlert($('.chat-error'), error ? errorText(error.code ?? error, 'staff') : '');
+  let state = chat.state;
+  let wrappedUp = chat.wrappedUp;
+
+  element.dataset.conversationId = id;
+  setText($('.staff-chat-title'), labelOf(labels.topic, chat.topic, 'Inget ämne valt'));
+  setText($('.staff-chat-meta'),
+    `Språk: ${labelOf(labels.language, chat.language)} · Ålder: ${labelOf(labels.ageBand, chat.ageBand)}`);
+
+  const composer = wireComposer({
+    form: $('.send-form'),
+    input: $('.message-input'),
+    button: $('.send'),
+    sendText: (clientMessageId, text) => call(connection, 'Send', { conversationId: id, clientMessageId, text }),
+    sendTyping: (isTyping) => fireAndForget(connection, 'Typing', id, isTyping),
+    onError: showError,
+  });
+
+  function render() {
+    const ended = state === 'ended';
+    element.classList.toggle('is-ended', ended);
+    $('.send-form').hidden = ended;
+    $('.end-area').hidden = ended;
+    $('.wrap-up').hidden = !ended || wrappedUp;
+    $('.wrapped-up').hidden = !wrappedUp;
+    if (ended) {
+      showTyping(false);
+      composer.stopTyping();
+    }
+  }
+
+  function confirmEnd(asking) {
+    $('.end-chat').hidden = asking;
+    $('.end-confirm').hidden = !asking;
+    (asking ? $('.end-confirm-yes') : $('.end-chat')).focus();
+  }
+
+  $('.end-chat').addEventListener('click', () => confirmEnd(true));
+  $('.end-confirm-no').addEventListener('click', () => confirmEnd(false));
+  $('.end-confirm-yes').addEventListener('click', async () => {
+    try {
+      await call(connection, 'End', id);
+    } catch (error) {
+      if (error.code !== 'already-ended') return showError(error);
+    }
+    showError(null);
+    state = 'ended';
+    render();
+    $('.wrap-up select')?.focus();
+  });
+
+  const form = $('.wrap-up');
+  form.elements.topic.value = chat.topic ?? '';
+  form.elements.ageBand.value = chat.ageBand ?? '';
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = (name) => form.elements[name].value || null;
+    try {
+      await call(connection, 'WrapUp', {
+        conversationId: id, topic: value('topic'), ageBand: value('ageBand'), outcome: value('outcome'),
+      });
+    } catch (error) {
+      if (error.code !== 'already-wrapped-up') return showError(error);
+    }
+    showError(null);
+    wrappedUp = true;
+    render();
+    $('.close-panel').focus();
+  });
+
+  $('.close-panel').addEventListener('click', () => {
+    element.remove();
+    onClose(id);
+  });
+
+  function receive(message) {
+    if (!transcript.add(message)) return;
+    if (message.kind === 'ended') {
+      state = 'ended';
+      render();
+    } else if (message.from === 'youth') {
+      showTyping(false);
+    }
+  }
+
+  function update(snapshot) {
+    for (const message of snapshot.messages ?? []) transcript.add(message);
+    state = snapshot.state;
+    wrappedUp = snapshot.wrappedUp;
+    render();
+  }
+
+  update(chat);
+  return { element, receive, update, setTyping: showTyping, get wrappedUp() { return wrappedUp; } };
+}

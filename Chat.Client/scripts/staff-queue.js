@@ -1,0 +1,45 @@
+// The waiting list on the console: who waits, with what they chose to tell, and for how long.
+import { byId, cloneTemplate, setText } from './dom.js';
+import { labelOf } from './labels.js';
+
+function waitedText(since) {
+  const minutes = Math.max(0, Math.floor((Date.now() - since) / 60000));
+  return minutes < 1 ? 'Väntat mindre än 1 min' : `Väntat ${minutes} min`;
+}
+
+export function createQueue({ labels, onTake }) {
+  const list = byId('queue');
+  const empty = byId('queue-empty');
+  let count = 0;
+
+  list.addEventListener('click', (event) => {
+    const button = event.target.closest('button.take');
+    if (button) onTake(button.dataset.conversationId, button);
+  });
+
+  function tick() {
+    for (const item of list.querySelectorAll('.waiting-chat')) {
+      setText(item.querySelector('.waiting-time'), waitedText(Number(item.dataset.waitingSince)));
+    }
+  }
+  setInterval(tick, 15000);
+
+  function render(waiting) {
+    const items = (waiting ?? []).map((chat) => {
+      const item = cloneTemplate('waiting-chat-template');
+      item.dataset.conversationId = chat.conversationId;
+      item.dataset.waitingSince = String(chat.waitingSince);
+      setText(item.querySelector('.topic'), labelOf(labels.topic, chat.topic));
+      setText(item.querySelector('.language'), labelOf(labels.language, chat.language));
+      setText(item.querySelector('.age-band'), labelOf(labels.ageBand, chat.ageBand));
+      item.querySelector('button.take').dataset.conversationId = chat.conversationId;
+      return item;
+    });
+    list.replaceChildren(...items);
+    empty.hidden = items.length > 0;
+    count = items.length;
+    tick();
+  }
+
+  return { render, get count() { return count; } };
+}

@@ -1,0 +1,157 @@
+// The counsellor console: duty, queue and the counsellor's chats. Protocol: docs/protocol.md.
+import { call, createConnection } from './hub.js';
+import { byId, setText, showAlert } from './dom.js';
+import { errorText } from './errors.js';
+import { readLabels } from './labels.js';
+import { createQueue } from './staff-queue.js';
+import { createPanel } from './staff-panel.js';
+
+const labels = readLabels(byId('console'));
+const connection = createConnection('/hubs/staff');
+const panels = new Map();
+const title = document.title;
+
+const showError = (error) =>
+  showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
+
+function showConnection(state) {
+  const texts = {
+    reconnecting: 'Anslutningen bröts. Försöker koppla upp igen …',
+    closed: 'Ingen anslutning till servern.',
+  };
+  showAlert(byId('connection-status'), texts[state]);
+  byId('reconnect').hidden = state !== 'closed';
+}
+
+function renderDuty(duty) {
+  if (!duty) return;
+  setText(byId('duty-status'), duty.onDuty
+    ? `I tjänst – ${duty.active} av ${duty.capacity} chattar`
+    : 'Inte i tjänst');
+  if (duty.onDuty) byId('capacity').value = String(duty.capacity);
+  byId('go-off-duty').disabled = !duty.onDuty;
+  setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
+  byId('queue-off-duty').hidden = duty.onDuty;
+}
+
+function renderQueue(waiting) {
+  queue.render(waiting);
+  document.title = queue.count ? `(${queue.count}) ${title}` : title;
+}
+
+function updateChatsEmpty() {
+  byId('chats-empty').hidden = panels.size > 0;
+}
+
+function addPanel(chat) {
+  const panel = createPanel(chat, {
+    connection,
+    labels,
+    onClose: (id) => {
+      panels.delete(id);
+      updateChatsEmpty();
+    },
+  });
+  panels.set(chat.conversationId, panel);
+  byId('chats').append(panel.element);
+  updateChatsEmpty();
+  return panel;
+}
+
+function syncPanels(chats) {
+  const present = new Set(chats.map((chat) => chat.conversationId));
+  for (const chat of chats) {
+    const panel = panels.get(chat.conversationId);
+    if (panel) panel.update(chat);
+    else addPanel(chat);
+  }
+  // A wrapped-up chat may leave the snapshot; its panel stays until the counsellor closes it.
+  for (const [id, panel] of panels) {
+    if (!present.has(id) && !panel.wrappedUp) {
+      panel.element.remove();
+      panels.delete(id);
+    }
+  }
+  updateChatsEmpty();
+}
+
+// Snapshots never overlap; one asked for during another runs right after it, so nothing is missed.
+let loading = null;
+let loadAgain = false;
+function refresh() {
+  if (loading) {
+    loadAgain = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      loadAgain = false;
+      try {
+        const state = await call(connection, 'Snapshot');
+        renderDuty(state.duty);
+        renderQueue(state.waiting);
+        syncPanels(state.chats ?? []);
+      } catch (error) {
+        showError(error);
+      }
+    } while (loadAgain);
+  })().finally(() => { loading = null; });
+  return loading;
+}
+
+async function take(conversationId, button) {
+  button.disabled = true;
+  try {
+    const chat = await call(connection, 'Take', conversationId);
+    showError(null);
+    (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
+    panels.get(chat.conversationId).element.querySelector('.message-input').focus();
+  } catch (error) {
+    showError(error);
+    button.disabled = false;
+  }
+}
+
+const queue = createQueue({ labels, onTake: take });
+
+async function changeDuty(method, ...args) {
+  try {
+    renderDuty(await call(connection, method, ...args));
+    showError(null);
+    await refresh();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+byId('go-on-duty').addEventListener('click', () => changeDuty('GoOnDuty', Number(byId('capacity').value)));
+byId('go-off-duty').addEventListener('click', () => changeDuty('GoOffDuty'));
+
+connection.on('QueueChanged', renderQueue);
+connection.on('DutyChanged', renderDuty);
+connection.on('Message', ({ conversationId, message }) => {
+  const panel = panels.get(conversationId);
+  if (panel) panel.receive(message);
+  else refresh(); // taken in another tab of the same counsellor
+});
+connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
+connection.onreconnecting(() => showConnection('reconnecting'));
+connection.onreconnected(() => {
+  showConnection(null);
+  refresh();
+});
+connection.onclose(() => showConnection('closed'));
+
+async function connect() {
+  showConnection(null);
+  try {
+    await connection.start();
+  } catch {
+    showConnection('closed');
+    return;
+  }
+  await refresh();
+}
+
+byId('reconnect').addEventListener('click', connect);
+connect();

@@ -1,0 +1,69 @@
+// What the young person sees: one view at a time, plus the alert and connection notices.
+import { byId, setText, showAlert } from './dom.js';
+import { errorText } from './errors.js';
+import { createTypingIndicator } from './typing.js';
+
+const views = ['resuming', 'start', 'waiting', 'chat', 'ended', 'open-elsewhere', 'session-moved'];
+const showTyping = createTypingIndicator(byId('typing-indicator'));
+
+export function show(name) {
+  const focusWasInside = views.some((id) => byId(id).contains(document.activeElement));
+  for (const id of views) byId(id).hidden = id !== name;
+  hideEndConfirm();
+  // If the pressed button vanished with its view, move focus to the new view's heading.
+  if (focusWasInside) byId(name).querySelector('[data-focus]')?.focus();
+}
+
+export function showError(error) {
+  showAlert(byId('chat-error'), error ? errorText(error.code ?? error, 'youth') : '');
+}
+
+const connectionTexts = {
+  reconnecting: 'Anslutningen bröts. Vi försöker koppla upp igen …',
+  closed: 'Ingen anslutning just nu. Kontrollera internet och försök igen.',
+};
+
+export function showConnection(state) {
+  showAlert(byId('connection-status'), connectionTexts[state]);
+  byId('reconnect').hidden = state !== 'closed';
+}
+
+export function setReady(ready) {
+  byId('start-chat').disabled = !ready;
+}
+
+export function setQueuePosition(position) {
+  const text = typeof position !== 'number' ? 'Du står i kön.'
+    : position <= 1 ? 'Du är först i kön.'
+    : `Du är nummer ${position} i kön.`;
+  setText(byId('queue-position'), text);
+}
+
+export function setCounsellor(name) {
+  setText(byId('typing-indicator'), `${name || 'Kuratorn'} skriver …`);
+}
+
+export function setTyping(isTyping) {
+  showTyping(isTyping);
+}
+
+export function setRated(rated) {
+  byId('rating').hidden = rated;
+  byId('rating-thanks').hidden = !rated;
+}
+
+export function showEndConfirm() {
+  byId('end-chat').hidden = true;
+  byId('end-confirm').hidden = false;
+  byId('end-confirm-yes').focus();
+}
+
+export function hideEndConfirm() {
+  byId('end-chat').hidden = false;
+  byId('end-confirm').hidden = true;
+}
+
+export function startChoices() {
+  const value = (id) => byId(id).value || null;
+  return { topic: value('topic'), language: value('language'), ageBand: value('age-band') };
+}

@@ -1,0 +1,172 @@
+// The young person's chat page: start, queue, chat, end, rating. Protocol: docs/protocol.md.
+import { call, createConnection, fireAndForget } from './hub.js';
+import { byId } from './dom.js';
+import { createTranscript } from './transcript.js';
+import { wireComposer } from './composer.js';
+import * as view from './youth-view.js';
+
+// The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
+const tokenKey = 'chat.token';
+const readToken = () => sessionStorage.getItem(tokenKey);
+const storeToken = (token) => sessionStorage.setItem(tokenKey, token);
+const forgetToken = () => sessionStorage.removeItem(tokenKey);
+
+const connection = createConnection('/hubs/youth');
+const transcript = createTranscript(byId('messages'), 'youth');
+let moved = false;
+
+function apply(state) {
+  if (state.token) storeToken(state.token);
+  for (const message of state.messages ?? []) transcript.add(message);
+  if (state.counsellor) view.setCounsellor(state.counsellor);
+  if (state.state === 'waiting') {
+    view.setQueuePosition(state.position);
+    view.show('waiting');
+  } else if (state.state === 'active') {
+    view.show('chat');
+  } else {
+    view.setRated(Boolean(state.rated));
+    view.show('ended');
+  }
+}
+
+function startOver() {
+  forgetToken();
+  transcript.clear();
+  view.show('start');
+}
+
+function receive(message) {
+  // Events only matter while this tab holds a conversation (not after leaving the queue).
+  if (!readToken() || !transcript.add(message)) return;
+  if (message.kind === 'joined') {
+    view.setCounsellor(message.name);
+    view.show('chat');
+  } else if (message.kind === 'ended') {
+    view.setTyping(false);
+    view.setRated(false);
+    view.show('ended');
+  } else if (message.from === 'counsellor') {
+    view.setTyping(false);
+  }
+}
+
+async function resume(takeOver) {
+  const token = readToken();
+  if (!token) return view.show('start');
+  try {
+    apply(await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver }));
+    moved = false;
+    view.showError(null);
+  } catch (error) {
+    if (error.code === 'open-elsewhere') view.show('open-elsewhere');
+    else if (error.code === 'unknown-conversation' || error.code === 'invalid-token') startOver();
+    else view.showError(error);
+  }
+}
+
+// takeOver: true when reconnecting by hand after our own connection was lost.
+async function connect(takeOver) {
+  view.showConnection(null);
+  try {
+    await connection.start();
+  } catch {
+    view.showConnection('closed');
+    return;
+  }
+  view.setReady(true);
+  if (readToken()) await resume(takeOver && !moved);
+  else view.show('start');
+}
+
+connection.on('Message', receive);
+connection.on('QueuePosition', ({ position }) => view.setQueuePosition(position));
+connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
+connection.on('SessionMoved', () => {
+  moved = true;
+  view.show('session-moved');
+});
+connection.onreconnecting(() => view.showConnection('reconnecting'));
+connection.onreconnected(() => {
+  view.showConnection(null);
+  // Our own connection dropped, so taking the conversation back is right; not after another tab took it.
+  if (!moved && readToken()) resume(true);
+});
+connection.onclose(() => {
+  view.setReady(false);
+  view.showConnection('closed');
+});
+
+byId('start-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  view.setReady(false);
+  try {
+    const state = await call(connection, 'Start', view.startChoices());
+    transcript.clear();
+    apply(state);
+    view.showError(null);
+  } catch (error) {
+    view.showError(error);
+  } finally {
+    view.setReady(true);
+  }
+});
+
+byId('leave-queue').addEventListener('click', async () => {
+  try {
+    await call(connection, 'End');
+    view.showError(null);
+    startOver();
+  } catch (error) {
+    view.showError(error);
+  }
+});
+
+wireComposer({
+  form: byId('send-form'),
+  input: byId('message-input'),
+  button: byId('send'),
+  sendText: (clientMessageId, text) => call(connection, 'Send', { clientMessageId, text }),
+  sendTyping: (isTyping) => fireAndForget(connection, 'Typing', isTyping),
+  onError: (error) => {
+    if (error?.code === 'session-moved') view.show('session-moved');
+    view.showError(error);
+  },
+});
+
+byId('end-chat').addEventListener('click', view.showEndConfirm);
+byId('end-confirm-no').addEventListener('click', view.hideEndConfirm);
+byId('end-confirm-yes').addEventListener('click', async () => {
+  try {
+    await call(connection, 'End');
+  } catch (error) {
+    if (error.code !== 'already-ended') return view.showError(error);
+  }
+  view.setRated(false);
+  view.show('ended');
+});
+
+for (const button of document.querySelectorAll('#rating [data-rating]')) {
+  button.addEventListener('click', async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await call(connection, 'Rate', Number(button.dataset.rating));
+    } catch (error) {
+      if (error.code !== 'already-rated') return view.showError(error);
+    } finally {
+      button.disabled = false;
+    }
+    view.setRated(true);
+  });
+}
+
+byId('take-over').addEventListener('click', () => resume(true));
+byId('reconnect').addEventListener('click', () => connect(true));
+byId('start-again').addEventListener('click', forgetToken);
+window.addEventListener('chat:quick-exit', () => {
+  if (readToken()) fireAndForget(connection, 'End');
+});
+
+if (readToken()) view.show('resuming');
+connect(false);
