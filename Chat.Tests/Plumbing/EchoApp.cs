@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,10 +50,11 @@ public sealed class EchoApp : WebApplicationFactory<EchoHub>
     public EchoLog Log => Services.GetRequiredService<EchoLog>();
 
     protected override IHostBuilder CreateHostBuilder() =>
-        Host.CreateDefaultBuilder().ConfigureWebHost(web => web
+        new HostBuilder().ConfigureWebHost(web => web
             .ConfigureServices(services =>
             {
                 services.AddSingleton<EchoLog>();
+                services.AddDataProtection().UseEphemeralDataProtectionProvider();
                 services.AddSignalR();
                 services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
                 services.AddAuthorization();

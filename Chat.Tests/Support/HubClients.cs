@@ -32,6 +32,9 @@ public static class HubClients
     // SignalR's default retry waits 0, 2, 10 and 30 s; tests want a dropped connection back at once.
     static readonly TimeSpan[] QuickRetries = [TimeSpan.Zero, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
 
+    // Remembers which factory made each connection, for DropTransport.
+    static readonly ConditionalWeakTable<HubConnection, WebSocketConnectionFactory> Factories = new();
+
     // Works for both kinds of factory: in memory through its TestServer, or over the socket when it runs Kestrel.
     public static Task<HubConnection> ConnectAsync<TEntryPoint>(
         this WebApplicationFactory<TEntryPoint> factory, string hubPath, HubClientOptions? options = null)
@@ -48,8 +51,6 @@ public static class HubClients
         options ??= new();
         return StartAsync(WebSocketConnectionFactory.ForNetwork(options.Headers()), new Uri(baseUri, hubPath), options);
     }
-
-    static readonly ConditionalWeakTable<HubConnection, WebSocketConnectionFactory> Factories = new();
 
     // Kills the socket under a connection made here, as a dropped network would; SignalR then reconnects if allowed.
     public static void DropTransport(this HubConnection connection)

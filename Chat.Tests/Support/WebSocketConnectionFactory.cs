@@ -9,7 +9,7 @@ namespace Chat.Tests.Support;
 // it opens a WebSocket straight on the hub path, skipping negotiate, which ASP.NET Core accepts.
 public sealed class WebSocketConnectionFactory(Func<Uri, CancellationToken, Task<WebSocket>> openSocket) : IConnectionFactory
 {
-    WebSocketConnection? latest;
+    volatile WebSocketConnection? latest;
 
     public static WebSocketConnectionFactory ForTestServer(TestServer server, IReadOnlyDictionary<string, string>? headers = null) =>
         new((uri, cancel) =>
