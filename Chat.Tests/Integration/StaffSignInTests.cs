@@ -12,7 +12,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private HttpClient Client() => _app.NewClient();
 
     [Theory]
     [InlineData("ulla", "wrong password here")]

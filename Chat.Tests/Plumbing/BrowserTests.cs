@@ -19,7 +19,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task PhonePageRunsTheModuleWhenTheButtonIsTapped()
     {
-        await using var phone = await Browser.NewPhoneContextAsync(baseUri);
+        await using var phone = await Chromium.NewPhoneContextAsync(baseUri);
         var page = await phone.NewPageAsync();
         await page.GotoAsync("/");
 
@@ -33,7 +33,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task DesktopPageIsWideAndClickable()
     {
-        await using var desktop = await Browser.NewDesktopContextAsync(baseUri);
+        await using var desktop = await Chromium.NewDesktopContextAsync(baseUri);
         var page = await desktop.NewPageAsync();
         await page.GotoAsync("/");
 

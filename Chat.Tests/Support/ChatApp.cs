@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Chat.Server.Staff;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +36,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
     // Signs in through the real form (antiforgery included) and returns the Cookie header for the staff hub.
     public async Task<string> SignIn(string userName, string password = Password)
     {
-        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = NewClient();
         var (cookies, token) = await FormToken(client, "/staff/signin");
         using var response = await PostForm(client, "/staff/auth/signin", cookies, token,
             new() { ["userName"] = userName, ["password"] = password });
@@ -43,6 +45,11 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {location}");
         return CookieHeader(response, cookies);
     }
+
+    // A client that shows redirects and cookies as they are, in memory or over Kestrel.
+    public HttpClient NewClient() => Services.GetRequiredService<IServer>() is TestServer
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false })
+        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ClientOptions.BaseAddress };
 
     public async Task<(string Cookies, string Token)> FormToken(HttpClient client, string page)
     {

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Chat.Tests.Support;
 
 // One Playwright driver and one Chromium for the whole test run; each test takes a fresh context.
-public static class Browser
+public static class Chromium
 {
     // Playwright's own browser download fails on our machines, so we drive Debian's chromium.
     const string ChromiumPath = "/usr/bin/chromium";
