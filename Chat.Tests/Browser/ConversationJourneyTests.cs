@@ -64,8 +64,8 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
 
         await phone.Locator("#message-input").PressSequentiallyAsync("jag");
         await Expect(panel.Locator(".typing-indicator")).ToBeVisibleAsync();
-        await phone.SaveScreenshotAsync("3-chat");
-        await staff.SaveScreenshotAsync("3-chat");
+        await phone.SaveScreenshotAsync("3-chat-phone");
+        await staff.SaveScreenshotAsync("3-chat-desk");
 
         await panel.Locator("button.end-chat").ClickAsync();
         await ConfirmIfAsked(panel);
