@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using StackExchange.Redis;
 
 namespace Chat.Tests.Support;
 
@@ -29,6 +30,12 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
     public string Endpoint => $"127.0.0.1:{Port}";
+
+    private ConnectionMultiplexer? _connection;
+
+    // One client connection per server, shared by the tests that talk to Redis directly.
+    public ConnectionMultiplexer Connection => LazyInitializer.EnsureInitialized(ref _connection,
+        () => ConnectionMultiplexer.Connect($"{Endpoint},abortConnect=false,connectTimeout=5000,syncTimeout=5000"));
 
     // appendOnlyDirectory: keep data across StartAgain() with AOF fsynced on every write.
     public static RedisServer Start(string? appendOnlyDirectory = null)
