@@ -9,7 +9,9 @@ import { createPanel } from './staff-panel.js';
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
 const panels = new Map();
+const queue = createQueue({ labels, onTake: take });
 const title = document.title;
+let onDuty = false;
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -31,11 +33,18 @@ function renderDuty(duty) {
   if (duty.onDuty) byId('capacity').value = String(duty.capacity);
   byId('go-off-duty').disabled = !duty.onDuty;
   setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
-  byId('queue-off-duty').hidden = duty.onDuty;
+  onDuty = duty.onDuty;
+  updateQueueHints();
+}
+
+function updateQueueHints() {
+  byId('queue-off-duty').hidden = onDuty;
+  byId('queue-empty').hidden = !onDuty || queue.count > 0;
 }
 
 function renderQueue(waiting) {
   queue.render(waiting);
+  updateQueueHints();
   document.title = queue.count ? `(${queue.count}) ${title}` : title;
 }
 
@@ -112,7 +121,6 @@ async function take(conversationId, button) {
   }
 }
 
-const queue = createQueue({ labels, onTake: take });
 
 async function changeDuty(method, ...args) {
   try {
