@@ -72,7 +72,8 @@ function syncPanels(chats) {
   for (const chat of chats) {
     const panel = panels.get(chat.conversationId);
     if (panel) panel.update(chat);
-    else addPanel(chat);
+    // A wrapped-up chat is done: no new panel for it (nor again for one the counsellor closed).
+    else if (!chat.wrappedUp) addPanel(chat);
   }
   // A wrapped-up chat may leave the snapshot; its panel stays until the counsellor closes it.
   for (const [id, panel] of panels) {
