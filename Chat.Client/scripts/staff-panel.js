@@ -40,6 +40,8 @@ export function createPanel(chat, { connection, labels, onClose }) {
     $('.wrap-up').hidden = !ended || wrappedUp;
     $('.wrapped-up').hidden = !wrappedUp;
     if (ended) {
+      const list = $('.messages');
+      list.scrollTop = list.scrollHeight;
       showTyping(false);
       composer.stopTyping();
     }

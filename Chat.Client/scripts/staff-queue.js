@@ -9,7 +9,6 @@ function waitedText(since) {
 
 export function createQueue({ labels, onTake }) {
   const list = byId('queue');
-  const empty = byId('queue-empty');
   let count = 0;
 
   list.addEventListener('click', (event) => {
@@ -36,7 +35,6 @@ export function createQueue({ labels, onTake }) {
       return item;
     });
     list.replaceChildren(...items);
-    empty.hidden = items.length > 0;
     count = items.length;
     tick();
   }

@@ -9,7 +9,9 @@ import { createPanel } from './staff-panel.js';
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
 const panels = new Map();
+const queue = createQueue({ labels, onTake: take });
 const title = document.title;
+let onDuty = false;
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -31,11 +33,18 @@ function renderDuty(duty) {
   if (duty.onDuty) byId('capacity').value = String(duty.capacity);
   byId('go-off-duty').disabled = !duty.onDuty;
   setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
-  byId('queue-off-duty').hidden = duty.onDuty;
+  onDuty = duty.onDuty;
+  updateQueueHints();
+}
+
+function updateQueueHints() {
+  byId('queue-off-duty').hidden = onDuty;
+  byId('queue-empty').hidden = !onDuty || queue.count > 0;
 }
 
 function renderQueue(waiting) {
   queue.render(waiting);
+  updateQueueHints();
   document.title = queue.count ? `(${queue.count}) ${title}` : title;
 }
 
@@ -63,7 +72,8 @@ function syncPanels(chats) {
   for (const chat of chats) {
     const panel = panels.get(chat.conversationId);
     if (panel) panel.update(chat);
-    else addPanel(chat);
+    // A wrapped-up chat is done: no new panel for it (nor again for one the counsellor closed).
+    else if (!chat.wrappedUp) addPanel(chat);
   }
   // A wrapped-up chat may leave the snapshot; its panel stays until the counsellor closes it.
   for (const [id, panel] of panels) {
@@ -112,7 +122,6 @@ async function take(conversationId, button) {
   }
 }
 
-const queue = createQueue({ labels, onTake: take });
 
 async function changeDuty(method, ...args) {
   try {
