@@ -5,6 +5,8 @@ using Chat.Server.Staff;
 using Chat.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve Chat.Client's scripts and styles from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage();
 builder.Services.AddConversations();
