@@ -1,0 +1,106 @@
+using Chat.Server.Conversations;
+using Chat.Server.Queue;
+using Chat.Server.Staff;
+using Chat.Server.Storage;
+using Chat.Tests.Support;
+
+namespace Chat.Tests.Contract;
+
+// The service's own storage calls and Lua scripts, run once against redis-server and once
+// against the embedded Garnet: both must behave the same.
+public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
+{
+    private ChatApp _app = null!;
+    private ConversationStore Store => _app.Get<ConversationStore>();
+    private WaitingRoom Room => _app.Get<WaitingRoom>();
+    private DutyRoster Duty => _app.Get<DutyRoster>();
+
+    public Task InitializeAsync()
+    {
+        _app = new ChatApp(endpoint(), new Dictionary<string, string?> { ["Conversations:RetentionAfterEnd"] = "00:00:30" });
+        _ = _app.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task EntriesGetConsecutiveSequenceNumbersAndARetryIsStoredOnce()
+    {
+        var id = await Active("ulla");
+        var first = await Store.AppendText(id, "youth", "conn-1", null, "a", "ett");
+        var retry = await Store.AppendText(id, "youth", "conn-1", null, "a", "ett igen");
+        var second = await Store.AppendText(id, "counsellor", "ulla", "Ulla", "b", "två");
+
+        Assert.Equal((2L, true), (first.Message.Seq, first.IsNew));
+        Assert.Equal((2L, false), (retry.Message.Seq, retry.IsNew));
+        Assert.Equal(3L, second.Message.Seq);
+        var (_, messages) = await Store.Read(id, 1);
+        Assert.Equal([(2L, "ett"), (3L, "två")], messages.Select(m => (m.Seq, m.Text!)));
+    }
+
+    [Fact]
+    public async Task AWaitingChatIsTakenByExactlyOneOfManyCounsellors()
+    {
+        var counsellors = Enumerable.Range(0, 8).Select(i => $"c{i}").ToList();
+        foreach (var c in counsellors) await Duty.GoOnDuty(c, 1);
+        var started = await Store.Start("", "", "", "conn-1");
+
+        var attempts = await Task.WhenAll(counsellors.Select(async c =>
+        {
+            try { await Room.Take(started.Id, c, c); return c; }
+            catch (ChatError) { return null; }
+        }));
+
+        var winner = Assert.Single(attempts, a => a is not null);
+        Assert.Equal((await Store.Find(started.Id))!.Counsellor, winner);
+        Assert.Empty(await Room.List());
+    }
+
+    [Fact]
+    public async Task ACounsellorNeverHoldsMoreChatsThanTheirCapacity()
+    {
+        await Duty.GoOnDuty("ulla", 3);
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++) ids.Add((await Store.Start("", "", "", $"conn-{i}")).Id);
+
+        var taken = await Task.WhenAll(ids.Select(async id =>
+        {
+            try { await Room.Take(id, "ulla", "Ulla"); return true; }
+            catch (ChatError e) when (e.Code == "at-capacity") { return false; }
+        }));
+
+        Assert.Equal(3, taken.Count(t => t));
+        Assert.Equal(new DutyStatus(true, 3, 3), await Duty.Status("ulla"));
+        Assert.Equal(7, (await Room.List()).Count);
+    }
+
+    [Fact]
+    public async Task EndingSetsEveryKeyOfTheConversationToExpireWithinTheRetention()
+    {
+        var id = await Active("ulla");
+        await Store.AppendText(id, "youth", "conn-1", null, "a", "hej");
+        await Store.End(id, "counsellor", "ulla");
+
+        var redis = _app.Get<RedisConnection>();
+        var keys = new[] { redis.Keys.Conversation(id), redis.Keys.Transcript(id), redis.Keys.ClientMessageIds(id) };
+        foreach (var key in keys)
+        {
+            var ttl = await redis.Database.KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { TotalSeconds: > 0 and <= 30 }, $"{key} expires in {ttl}");
+        }
+        Assert.Equal(new DutyStatus(true, 1, 0), await Duty.Status("ulla"));
+    }
+
+    private async Task<string> Active(string counsellor)
+    {
+        await Duty.GoOnDuty(counsellor, 1);
+        var started = await Store.Start("", "", "", "conn-1");
+        await Room.Take(started.Id, counsellor, counsellor);
+        return started.Id;
+    }
+}
+
+public sealed class StorageBehaviourOnRedisServer() : StorageBehaviour(() => RedisServer.Shared.Endpoint);
+
+public sealed class StorageBehaviourOnEmbeddedGarnet() : StorageBehaviour(() => EmbeddedGarnet.Shared.Endpoint);
