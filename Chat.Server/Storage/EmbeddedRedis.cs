@@ -147,7 +147,7 @@ public sealed class EmbeddedRedis : IAsyncDisposable
         }
     }
 
-    static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -49,7 +49,7 @@ public sealed class EmbeddedRedisTests
     public async Task StartKillsAGarnetLeftRunningInItsDataDirectory()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("chat-garnet-").FullName;
-        var port = FreeLoopbackPort();
+        var port = EmbeddedRedis.FreeLoopbackPort();
         var stale = StartGarnetByHand(port, dataDirectory);
         try
         {
@@ -138,14 +138,5 @@ public sealed class EmbeddedRedisTests
         {
             return false;
         }
-    }
-
-    static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

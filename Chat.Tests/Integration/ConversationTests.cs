@@ -33,7 +33,7 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Empty(await counsellor.QueueOf(0));
 
         Assert.Equal(2, (await youth.Send("Hej, jag vet inte var jag ska börja")).Value().Seq);
-        var fromYouth = await NextOfKind(counsellor, "text");
+        var fromYouth = await counsellor.Next("text");
         Assert.Equal((2L, "youth", "Hej, jag vet inte var jag ska börja"), (fromYouth.Seq, fromYouth.From, fromYouth.Text));
 
         (await counsellor.SetTyping(chat.ConversationId, true)).Value();
@@ -42,11 +42,11 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(chat.ConversationId, (await counsellor.Typing.NextAsync(T)).ConversationId);
 
         (await counsellor.Send(chat.ConversationId, "Ta den tid du behöver.")).Value();
-        var reply = await NextOfKind(youth, "text", from: "counsellor"); // its own message comes back first
+        var reply = await youth.Next("text", "counsellor"); // its own message comes back first
         Assert.Equal(("counsellor", "Name of ulla", "Ta den tid du behöver."), (reply.From, reply.Name, reply.Text));
 
         (await counsellor.End(chat.ConversationId)).Value();
-        var ended = await NextOfKind(youth, "ended");
+        var ended = await youth.Next("ended");
         Assert.Equal("counsellor", ended.From);
         (await youth.Send("är du kvar?")).Refused("not-active");
 
@@ -63,12 +63,12 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task YoungPersonCanEndTheChatAndTheCounsellorIsTold()
     {
-        var (youth, counsellor, id) = await Matched();
+        var (youth, counsellor, id) = await Youth.Matched(_app, capacity: 2);
         await using var _ = youth;
         await using var __ = counsellor;
 
         (await youth.End()).Value();
-        var ended = await NextOfKind(counsellor, "ended");
+        var ended = await counsellor.Next("ended");
         Assert.Equal("youth", ended.From);
         (await youth.End()).Refused("already-ended");
         (await counsellor.End(id)).Refused("already-ended");
@@ -88,13 +88,13 @@ public sealed class ConversationTests : IAsyncLifetime
 
         (await first.End()).Value();
         Assert.Single(await counsellor.QueueOf(1));
-        Assert.Equal(1, (await NextPosition(second, 1)).Position);
+        Assert.Equal(1, (await second.NextPosition(1)).Position);
     }
 
     [Fact]
     public async Task ResumingReplaysWhatWasMissedInOrder()
     {
-        var (youth, counsellor, id) = await Matched();
+        var (youth, counsellor, id) = await Youth.Matched(_app, capacity: 2);
         await using var __ = counsellor;
         var token = youth.LastToken!;
         await youth.DisposeAsync();
@@ -114,7 +114,7 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task ARetriedSendIsStoredOnce()
     {
-        var (youth, counsellor, _) = await Matched();
+        var (youth, counsellor, _) = await Youth.Matched(_app, capacity: 2);
         await using var __ = youth;
         await using var ___ = counsellor;
 
@@ -128,52 +128,13 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task HtmlIsStoredAndDeliveredAsPlainText()
     {
-        var (youth, counsellor, _) = await Matched();
+        var (youth, counsellor, _) = await Youth.Matched(_app, capacity: 2);
         await using var __ = youth;
         await using var ___ = counsellor;
         const string markup = "<img src=x onerror=alert(1)><script>alert('x')</script> &amp;";
 
         (await youth.Send(markup)).Value();
-        var delivered = await NextOfKind(counsellor, "text");
+        var delivered = await counsellor.Next("text");
         Assert.Equal(markup, delivered.Text);
-    }
-
-    private async Task<(Youth, Counsellor, string)> Matched()
-    {
-        var counsellor = await Counsellor.SignIn(_app, "ulla");
-        (await counsellor.GoOnDuty(2)).Value();
-        var youth = await Youth.Connect(_app);
-        youth.LastToken = (await youth.Start()).Value().Token;
-        var id = (await counsellor.QueueOf(1))[0].ConversationId;
-        (await counsellor.Take(id)).Value();
-        await NextOfKind(youth, "joined");
-        return (youth, counsellor, id);
-    }
-
-    private static async Task<Chat.Server.Conversations.ChatMessage> NextOfKind(Youth youth, string kind, string? from = null)
-    {
-        while (true)
-        {
-            var message = await youth.Messages.NextAsync(T);
-            if (message.Kind == kind && (from is null || message.From == from)) return message;
-        }
-    }
-
-    private static async Task<Chat.Server.Conversations.ChatMessage> NextOfKind(Counsellor counsellor, string kind)
-    {
-        while (true)
-        {
-            var message = (await counsellor.Messages.NextAsync(T)).Message;
-            if (message.Kind == kind) return message;
-        }
-    }
-
-    private static async Task<Chat.Server.Conversations.QueuePositionEvent> NextPosition(Youth youth, int position)
-    {
-        while (true)
-        {
-            var next = await youth.Positions.NextAsync(T);
-            if (next.Position == position) return next;
-        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
     [InlineData("escape \u001b[31m", "invalid-characters")]
     public async Task BadMessagesAreRefusedAndStoreNothing(string? text, string code)
     {
-        var (youth, counsellor, id) = await Matched();
+        var (youth, counsellor, id) = await Youth.Matched(_app);
         await using var _ = youth;
         await using var __ = counsellor;
 
@@ -51,7 +51,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
     [Fact]
     public async Task MessagesAreLimitedTo2000Characters()
     {
-        var (youth, counsellor, _) = await Matched();
+        var (youth, counsellor, _) = await Youth.Matched(_app);
         await using var _1 = youth;
         await using var _2 = counsellor;
 
@@ -66,7 +66,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
     [InlineData("0123456789012345678901234567890123456789012345678901234567890123456789")]
     public async Task BadClientMessageIdsAreRefused(string clientMessageId)
     {
-        var (youth, counsellor, _) = await Matched();
+        var (youth, counsellor, _) = await Youth.Matched(_app);
         await using var _1 = youth;
         await using var _2 = counsellor;
         (await youth.Send("hej", clientMessageId)).Refused("invalid-client-message-id");
@@ -110,7 +110,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
     [Fact]
     public async Task ASecondTabWithTheSameTokenIsRefusedUntilItTakesOver()
     {
-        var (first, counsellor, _) = await Matched();
+        var (first, counsellor, _) = await Youth.Matched(_app);
         await using var _1 = first;
         await using var _2 = counsellor;
         await using var second = await Youth.Connect(_app);
@@ -128,7 +128,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
     [Fact]
     public async Task ARatingIsGivenOnceAndOnlyFromOneToFive()
     {
-        var (youth, counsellor, _) = await Matched();
+        var (youth, counsellor, _) = await Youth.Matched(_app);
         await using var _1 = youth;
         await using var _2 = counsellor;
         (await youth.End()).Value();
@@ -137,16 +137,5 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         (await youth.Rate(6)).Refused("invalid-rating");
         (await youth.Rate(5)).Value();
         (await youth.Rate(5)).Refused("already-rated");
-    }
-
-    private async Task<(Youth, Counsellor, string)> Matched()
-    {
-        var counsellor = await Counsellor.SignIn(_app, "ulla");
-        (await counsellor.GoOnDuty(3)).Value();
-        var youth = await Youth.Connect(_app);
-        youth.LastToken = (await youth.Start()).Value().Token;
-        var id = (await counsellor.QueueOf(1))[0].ConversationId;
-        (await counsellor.Take(id)).Value();
-        return (youth, counsellor, id);
     }
 }

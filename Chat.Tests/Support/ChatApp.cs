@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chat.Tests.Support;
 
@@ -17,6 +18,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
 
     public string KeyPrefix { get; } = $"t{Guid.NewGuid():N}:";
     public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
+    public CapturedLogs Logs { get; } = new();
 
     public static ChatApp OnSharedRedis(IDictionary<string, string?>? settings = null) => new(RedisServer.Shared.Endpoint, settings);
 
@@ -26,6 +28,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         builder.UseSetting("Redis:KeyPrefix", KeyPrefix);
         builder.UseSetting("Staff:SetupCodeFile", SetupCodeFile);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

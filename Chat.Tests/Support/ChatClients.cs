@@ -31,10 +31,42 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
     public Task<Reply<object?>> End() => Call<object?>("End");
     public Task<Reply<object?>> Rate(int score) => Call<object?>("Rate", score);
 
+    // The next transcript entry of a kind (and sender), skipping others such as the echo of one's own message.
+    public async Task<ChatMessage> Next(string kind, string? from = null)
+    {
+        while (true)
+        {
+            var message = await Messages.NextAsync(ChatApp.Timeout);
+            if (message.Kind == kind && (from is null || message.From == from)) return message;
+        }
+    }
+
+    public async Task<QueuePositionEvent> NextPosition(int position)
+    {
+        while (true)
+        {
+            var next = await Positions.NextAsync(ChatApp.Timeout);
+            if (next.Position == position) return next;
+        }
+    }
+
     public Task<Reply<T>> Call<T>(string method, params object?[] args) =>
         hub.InvokeCoreAsync<Reply<T>>(method, args).Within(ChatApp.Timeout, method);
 
     public ValueTask DisposeAsync() => hub.DisposeAsync();
+
+    // A counsellor on duty has taken this young person's chat, and the young person has seen them join.
+    public static async Task<(Youth Youth, Counsellor Counsellor, string ConversationId)> Matched(ChatApp app, int capacity = 3)
+    {
+        var counsellor = await Counsellor.SignIn(app, "ulla");
+        (await counsellor.GoOnDuty(capacity)).Value();
+        var youth = await Connect(app);
+        youth.LastToken = (await youth.Start()).Value().Token;
+        var id = (await counsellor.QueueOf(1))[0].ConversationId;
+        (await counsellor.Take(id)).Value();
+        await youth.Next("joined");
+        return (youth, counsellor, id);
+    }
 }
 
 public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
@@ -68,6 +100,15 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
 
     public Task<Reply<object?>> WrapUp(string? conversationId, string? topic, string? ageBand, string? outcome) =>
         Call<object?>("WrapUp", new WrapUpRequest(conversationId, topic, ageBand, outcome));
+
+    public async Task<ChatMessage> Next(string kind)
+    {
+        while (true)
+        {
+            var message = (await Messages.NextAsync(ChatApp.Timeout)).Message;
+            if (message.Kind == kind) return message;
+        }
+    }
 
     // Waits for the queue to show exactly `count` waiting chats and returns them.
     public async Task<IReadOnlyList<WaitingChat>> QueueOf(int count)

@@ -82,12 +82,7 @@ public sealed class RedisServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Chat.Server.Storage.EmbeddedRedis.FreeLoopbackPort();
 
     public static bool Answers(int port)
     {

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Chat.Server.Conversations;
+using Chat.Server.Storage;
+using Chat.Tests.Support;
+using StackExchange.Redis;
+
+namespace Chat.Tests.Integration;
+
+public sealed partial class PrivacyTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromSeconds(30);
+    private readonly ChatApp _app = ChatApp.OnSharedRedis(new Dictionary<string, string?>
+    {
+        ["Conversations:RetentionAfterEnd"] = Retention.ToString(),
+    });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task LogsFromAWholeConversationCarryNoTextTokenOrId()
+    {
+        var (token, id) = await WholeConversation("Hemligt 4711: jag bor på Storgatan 1");
+
+        var logs = string.Join("\n", _app.Logs.Lines);
+        Assert.NotEmpty(_app.Logs.Lines);
+        Assert.Contains("A young person joined the queue", logs); // the capture works
+        Assert.DoesNotContain("4711", logs);
+        Assert.DoesNotContain("Storgatan", logs);
+        Assert.DoesNotContain(token, logs);
+        Assert.DoesNotContain(TextRules.HashToken(token), logs);
+        Assert.DoesNotContain(id, logs);
+    }
+
+    [Fact]
+    public async Task EveryKeyAConversationLeavesIsInTheInventoryAndExpires()
+    {
+        await WholeConversation("hej");
+        await using (var leaver = await Youth.Connect(_app))
+        {
+            (await leaver.Start("own-behaviour", "ar", "21-plus")).Value();
+            (await leaver.End()).Value();
+        }
+
+        var inventory = Inventory();
+        var redis = _app.Get<RedisConnection>();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: _app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[_app.KeyPrefix.Length..]).ToList();
+        Assert.Contains(keys, k => k.StartsWith("conv:{"));
+
+        foreach (var key in keys)
+        {
+            Assert.True(inventory.Any(pattern => pattern.IsMatch(key)), $"'{key}' is not described in docs/privacy.md");
+            if (key.StartsWith("conv:") || key.StartsWith("token:"))
+            {
+                var ttl = await redis.Database.KeyTimeToLiveAsync(_app.KeyPrefix + key);
+                Assert.True(ttl is { } t && t > TimeSpan.Zero && t <= Retention, $"'{key}' expires in {ttl}, not within the retention");
+            }
+        }
+    }
+
+    // A conversation from start to wrap-up; returns the young person's token and the conversation id.
+    private async Task<(string Token, string Id)> WholeConversation(string text)
+    {
+        var (youth, counsellor, id) = await Youth.Matched(_app);
+        await using var _ = youth;
+        await using var __ = counsellor;
+        (await youth.Send(text)).Value();
+        (await counsellor.Send(id, text)).Value();
+        (await youth.End()).Value();
+        (await youth.Rate(3)).Value();
+        (await counsellor.WrapUp(id, "sexual-abuse", "13-15", "support-given")).Value();
+        return (youth.LastToken!, id);
+    }
+
+    // The key patterns in docs/privacy.md's table: `<…>` stands for a value, everything else is literal.
+    private static List<Regex> Inventory()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "privacy.md"));
+        var patterns = KeyRow().Matches(doc).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(patterns.Count >= 10, "the key table in docs/privacy.md was not found");
+        return patterns.Select(p => new Regex("^" + Placeholder().Replace(Regex.Escape(p), "[^:]+") + "$")).ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Chat.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+
+    [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex KeyRow();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Placeholder();
+}
