@@ -39,7 +39,15 @@ public sealed class EmbeddedGarnet : IAsyncDisposable
             DataDirectory = Directory.CreateTempSubdirectory("chat-garnet-").FullName,
             StartTimeout = TimeSpan.FromSeconds(120), // a cold CI machine restores the tool first
         };
-        return new(await EmbeddedRedis.StartAsync(options, NullLogger.Instance, CancellationToken.None), options);
+        try
+        {
+            return new(await EmbeddedRedis.StartAsync(options, NullLogger.Instance, CancellationToken.None), options);
+        }
+        catch
+        {
+            Directory.Delete(options.DataDirectory, recursive: true);
+            throw;
+        }
     }
 
     public ConnectionMultiplexer Connect() =>
