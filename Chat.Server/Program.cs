@@ -1,6 +1,7 @@
 using Chat.Client.Components;
 using Chat.Server.Conversations;
 using Chat.Server.Privacy;
+using Chat.Server.ScaleOut;
 using Chat.Server.Staff;
 using Chat.Server.Storage;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage();
+builder.Services.AddScaleOut();
 builder.Services.AddConversations();
 builder.Services.AddStaff();
 builder.Services.AddRazorComponents();

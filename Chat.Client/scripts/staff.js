@@ -8,6 +8,15 @@ import { createPanel } from './staff-panel.js';
 
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
+
+// Snapshots from different nodes can arrive out of order: show only the newest.
+let queueVersion = 0;
+function newerQueue(version) {
+  if (version < queueVersion) return false;
+  queueVersion = version;
+  return true;
+}
+
 const panels = new Map();
 const queue = createQueue({ labels, onTake: take });
 const title = document.title;
@@ -99,7 +108,7 @@ function refresh() {
       try {
         const state = await call(connection, 'Snapshot');
         renderDuty(state.duty);
-        renderQueue(state.waiting);
+        if (newerQueue(state.queueVersion)) renderQueue(state.waiting);
         syncPanels(state.chats ?? []);
       } catch (error) {
         showError(error);
@@ -136,7 +145,9 @@ async function changeDuty(method, ...args) {
 byId('go-on-duty').addEventListener('click', () => changeDuty('GoOnDuty', Number(byId('capacity').value)));
 byId('go-off-duty').addEventListener('click', () => changeDuty('GoOffDuty'));
 
-connection.on('QueueChanged', renderQueue);
+connection.on('QueueChanged', ({ version, waiting }) => {
+  if (newerQueue(version)) renderQueue(waiting);
+});
 connection.on('DutyChanged', renderDuty);
 connection.on('Message', ({ conversationId, message }) => {
   const panel = panels.get(conversationId);

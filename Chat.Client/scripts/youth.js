@@ -80,7 +80,13 @@ async function connect(takeOver) {
 }
 
 connection.on('Message', receive);
-connection.on('QueuePosition', ({ position }) => view.setQueuePosition(position));
+// Places come from snapshots that different nodes may deliver out of order: keep the newest.
+let queueVersion = 0;
+connection.on('QueuePosition', ({ position, version }) => {
+  if (version < queueVersion) return;
+  queueVersion = version;
+  view.setQueuePosition(position);
+});
 connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
 connection.on('SessionMoved', () => {
   moved = true;

@@ -30,6 +30,6 @@ public sealed record SendResult(long Seq);
 
 public sealed record YouthState(string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated);
 
-public sealed record QueuePositionEvent(int Position);
+public sealed record QueuePositionEvent(int Position, long Version);
 
 public sealed record TypingEvent(bool IsTyping);

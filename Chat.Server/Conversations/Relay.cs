@@ -1,31 +1,37 @@
+using Chat.Server.Queue;
+using Chat.Server.ScaleOut;
 using Chat.Server.Staff;
-using Microsoft.AspNetCore.SignalR;
+using static Chat.Server.ScaleOut.Delivery;
 
 namespace Chat.Server.Conversations;
 
-// The one place that pushes conversation events to the two sides.
-// A young person is reached by the connection holding the conversation;
-// a counsellor by user name, so every tab of theirs gets the event.
-public sealed class Relay(IHubContext<YouthHub, IYouthClient> youth, IHubContext<StaffHub, IStaffClient> staff)
+// The one place that pushes conversation events to the two sides, through the fan-out, so
+// it works whichever nodes they are connected to. A young person is reached by the connection
+// holding the conversation; a counsellor by user name, so every tab of theirs gets the event.
+public sealed class Relay(Fanout fanout)
 {
     public Task Message(string conversationId, string youthConnection, string counsellor, ChatMessage message) =>
-        Task.WhenAll(
-            youthConnection.Length == 0 ? Task.CompletedTask : youth.Clients.Client(youthConnection).Message(message),
-            counsellor.Length == 0 ? Task.CompletedTask : staff.Clients.User(counsellor).Message(new StaffMessageEvent(conversationId, message)));
+        fanout.Publish([
+            .. ToYouth(youthConnection, nameof(IYouthClient.Message), message),
+            .. ToCounsellor(counsellor, nameof(IStaffClient.Message), new StaffMessageEvent(conversationId, message)),
+        ]);
 
     public Task YouthTyping(string conversationId, string counsellor, bool isTyping) =>
-        counsellor.Length == 0 ? Task.CompletedTask : staff.Clients.User(counsellor).Typing(new StaffTypingEvent(conversationId, isTyping));
+        fanout.Publish(ToCounsellor(counsellor, nameof(IStaffClient.Typing), new StaffTypingEvent(conversationId, isTyping)));
 
     public Task CounsellorTyping(string youthConnection, bool isTyping) =>
-        youthConnection.Length == 0 ? Task.CompletedTask : youth.Clients.Client(youthConnection).Typing(new TypingEvent(isTyping));
+        fanout.Publish(ToYouth(youthConnection, nameof(IYouthClient.Typing), new TypingEvent(isTyping)));
 
-    public Task SessionMoved(string previousConnection) => youth.Clients.Client(previousConnection).SessionMoved();
+    public Task SessionMoved(string previousConnection) =>
+        fanout.Publish(ToYouth(previousConnection, nameof(IYouthClient.SessionMoved)));
 
-    public Task QueuePosition(string youthConnection, int position) =>
-        youthConnection.Length == 0 ? Task.CompletedTask : youth.Clients.Client(youthConnection).QueuePosition(new QueuePositionEvent(position));
+    public Task DutyChanged(string counsellor, DutyStatus status) =>
+        fanout.Publish(ToCounsellor(counsellor, nameof(IStaffClient.DutyChanged), status));
 
-    public Task QueueChanged(IReadOnlyList<string> onDuty, IReadOnlyList<Queue.WaitingChat> waiting) =>
-        onDuty.Count == 0 ? Task.CompletedTask : staff.Clients.Users(onDuty).QueueChanged(waiting);
-
-    public Task DutyChanged(string counsellor, DutyStatus status) => staff.Clients.User(counsellor).DutyChanged(status);
+    // The whole queue to on-duty counsellors and each waiting young person's place, in one batch.
+    public Task Queue(IReadOnlyList<string> onDuty, WaitingRoom.Snapshot snapshot) =>
+        fanout.Publish([
+            .. ToCounsellors(onDuty, nameof(IStaffClient.QueueChanged), new QueueChangedEvent(snapshot.Version, snapshot.Entries.Select(e => e.Chat).ToList())),
+            .. snapshot.Entries.SelectMany((e, i) => ToYouth(e.YouthConnection, nameof(IYouthClient.QueuePosition), new QueuePositionEvent(i + 1, snapshot.Version))),
+        ]);
 }

@@ -20,10 +20,7 @@ public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay re
         {
             try
             {
-                var entries = await room.List();
-                var onDuty = await duty.OnDuty();
-                await relay.QueueChanged(onDuty, entries.Select(e => e.Chat).ToList());
-                await Task.WhenAll(entries.Select((e, i) => relay.QueuePosition(e.YouthConnection, i + 1)));
+                await relay.Queue(await duty.OnDuty(), await room.Read());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

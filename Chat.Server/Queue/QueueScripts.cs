@@ -25,4 +25,10 @@ public static class QueueScripts
         redis.call('PEXPIRE', KEYS[2], ttl)
         return {'ok', seq, redis.call('HGET', KEYS[1], 'youthConn') or ''}
         """;
+
+    // KEYS: queue, queue version. returns {version, ids oldest first}
+    public const string Snapshot = """
+        local version = redis.call('INCR', KEYS[2])
+        return {version, redis.call('ZRANGE', KEYS[1], 0, -1)}
+        """;
 }

@@ -13,11 +13,17 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
 
     public sealed record Entry(WaitingChat Chat, string YouthConnection);
 
+    // Version: a number taken atomically with the read of the queue's order, higher for every
+    // later read, so a client can drop a snapshot that arrives after a newer one.
+    public sealed record Snapshot(long Version, IReadOnlyList<Entry> Entries);
+
     // Oldest first. Entries whose conversation expired are dropped from the queue on the way.
-    public async Task<IReadOnlyList<Entry>> List()
+    public async Task<Snapshot> Read()
     {
-        var ids = await redis.Database.SortedSetRangeByRankAsync(Keys.Queue);
-        if (ids.Length == 0) return [];
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Snapshot, [Keys.Queue, Keys.QueueVersion]))!;
+        var version = (long)result[0];
+        var ids = (RedisValue[])result[1]!;
+        if (ids.Length == 0) return new Snapshot(version, []);
         var batch = redis.Database.CreateBatch();
         var fields = ids.Select(id => batch.HashGetAsync(Keys.Conversation(id!),
             ["state", "topic", "language", "ageBand", "created", "youthConn"])).ToList();
@@ -34,7 +40,7 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
             var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4]);
             entries.Add(new Entry(chat, (string?)f[5] ?? ""));
         }
-        return entries;
+        return new Snapshot(version, entries);
     }
 
     public async Task<int?> Position(string conversationId) =>

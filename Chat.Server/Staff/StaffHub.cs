@@ -10,7 +10,7 @@ namespace Chat.Server.Staff;
 public interface IStaffClient
 {
     /// <summary>The whole queue, oldest first; sent to on-duty counsellors after every change.</summary>
-    Task QueueChanged(IReadOnlyList<WaitingChat> waiting);
+    Task QueueChanged(QueueChangedEvent queue);
 
     /// <summary>A transcript entry in one of the counsellor's conversations.</summary>
     Task Message(StaffMessageEvent message);
@@ -28,7 +28,8 @@ public sealed record StaffSendRequest(string? ConversationId, string? ClientMess
 public sealed record WrapUpRequest(string? ConversationId, string? Topic, string? AgeBand, string? Outcome);
 public sealed record StaffChat(
     string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages);
-public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, IReadOnlyList<StaffChat> Chats);
+public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats);
+public sealed record QueueChangedEvent(long Version, IReadOnlyList<WaitingChat> Waiting);
 
 // Authenticated front door: every method needs the counsellor role (the attribute covers the
 // connection and each invocation), and acts only on the caller's own conversations.
@@ -42,9 +43,10 @@ public sealed class StaffHub(
 
     public async Task<Reply<ConsoleState>> Snapshot()
     {
-        var waiting = await room.List();
+        var queue = await room.Read();
         var chats = await store.ChatsOf(Me);
-        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting.Select(w => w.Chat).ToList(), chats.Select(ToStaffChat).ToList()));
+        var waiting = queue.Entries.Select(w => w.Chat).ToList();
+        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats.Select(ToStaffChat).ToList()));
     }
 
     public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity)));

@@ -24,4 +24,10 @@ public sealed class RedisKeys(string prefix)
     public RedisKey StaffIndex => $"{prefix}staff";
 
     public RedisKey Stats(DateOnly day) => $"{prefix}stats:{day:yyyy-MM-dd}";
+
+    public RedisKey QueueVersion => $"{prefix}queue:version";
+    public RedisKey DataProtectionKeys => $"{prefix}dataprotection:keys";
+
+    // The one pub/sub channel, always literal: no name can ever act as a pattern.
+    public RedisChannel Fanout => new($"{prefix}fanout", RedisChannel.PatternMode.Literal);
 }

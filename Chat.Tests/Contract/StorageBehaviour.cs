@@ -54,7 +54,7 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
 
         var winner = Assert.Single(attempts, a => a is not null);
         Assert.Equal((await Store.Find(started.Id))!.Counsellor, winner);
-        Assert.Empty(await Room.List());
+        Assert.Empty((await Room.Read()).Entries);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
 
         Assert.Equal(3, taken.Count(t => t));
         Assert.Equal(new DutyStatus(true, 3, 3), await Duty.Status("ulla"));
-        Assert.Equal(7, (await Room.List()).Count);
+        Assert.Equal(7, (await Room.Read()).Entries.Count);
     }
 
     [Fact]

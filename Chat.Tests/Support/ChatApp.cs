@@ -11,12 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace Chat.Tests.Support;
 
 // The real service in memory, on a real Redis, with its own key prefix so tests run side by side.
-public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+// Two ChatApps given the same endpoint and key prefix are two nodes of one service.
+public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, string?>? settings = null, string? keyPrefix = null)
+    : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public string KeyPrefix { get; } = $"t{Guid.NewGuid():N}:";
+    public string KeyPrefix { get; } = keyPrefix ?? $"t{Guid.NewGuid():N}:";
     public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
     public CapturedLogs Logs { get; } = new();
 

@@ -73,7 +73,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
 {
     public HubConnection Hub => hub;
     public EventRecorder<StaffMessageEvent> Messages { get; } = hub.Record<StaffMessageEvent>("Message");
-    public EventRecorder<IReadOnlyList<WaitingChat>> Queue { get; } = hub.Record<IReadOnlyList<WaitingChat>>("QueueChanged");
+    public EventRecorder<QueueChangedEvent> Queue { get; } = hub.Record<QueueChangedEvent>("QueueChanged");
     public EventRecorder<StaffTypingEvent> Typing { get; } = hub.Record<StaffTypingEvent>("Typing");
     public EventRecorder<DutyStatus> Duty { get; } = hub.Record<DutyStatus>("DutyChanged");
 
@@ -115,7 +115,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     {
         while (true)
         {
-            var waiting = await Queue.NextAsync(ChatApp.Timeout);
+            var waiting = (await Queue.NextAsync(ChatApp.Timeout)).Waiting;
             if (waiting.Count == count) return waiting;
         }
     }
