@@ -2,7 +2,7 @@
 
 const common = {
   'server-error': 'Något gick fel hos oss. Försök igen om en stund.',
-  'rate-limited': 'Det gick lite för fort. Vänta en liten stund och försök igen.',
+  unavailable: 'Chatten har tekniska problem just nu. Vänta en liten stund och försök igen.',
   'connection-lost': 'Anslutningen bröts. Försök igen när du har kontakt.',
   'empty-message': 'Meddelandet är tomt.',
   'message-too-long': 'Meddelandet är för långt. Det får vara högst 2000 tecken.',

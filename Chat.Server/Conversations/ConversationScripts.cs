@@ -36,7 +36,7 @@ public static class ConversationScripts
         return 1
         """;
 
-    // KEYS: conversation, transcript, client message ids
+    // KEYS: conversation, transcript, client message ids (field: sender role and id, so the two sides never collide)
     // ARGV: 'youth' | 'counsellor', youth connection | counsellor user name, client message id, entry JSON
     // returns {'ok' | 'duplicate', seq, youth connection, counsellor} | {refusal}
     public const string Send = """
@@ -44,11 +44,12 @@ public static class ConversationScripts
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[1] == 'youth' and c[2] ~= ARGV[2] then return {'session-moved'} end
         if ARGV[1] == 'counsellor' and c[3] ~= ARGV[2] then return {'not-your-conversation'} end
-        local seen = redis.call('HGET', KEYS[3], ARGV[3])
+        local field = ARGV[1] .. ':' .. ARGV[3]
+        local seen = redis.call('HGET', KEYS[3], field)
         if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or ''} end
         if c[1] ~= 'active' then return {'not-active'} end
         local seq = redis.call('RPUSH', KEYS[2], ARGV[4])
-        redis.call('HSET', KEYS[3], ARGV[3], seq)
+        redis.call('HSET', KEYS[3], field, seq)
         local ttl = redis.call('PTTL', KEYS[1])
         if ttl > 0 then
           redis.call('PEXPIRE', KEYS[2], ttl)
@@ -57,7 +58,7 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, load, token
+    // KEYS: conversation, transcript, client message ids, queue, token
     // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms
     // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state} | {refusal}
     public const string End = """
@@ -70,14 +71,13 @@ public static class ConversationScripts
         if c[1] == 'waiting' then
           redis.call('ZREM', KEYS[4], ARGV[1])
         else
-          redis.call('HINCRBY', KEYS[5], c[3], -1)
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])
         end
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         redis.call('PEXPIRE', KEYS[3], ARGV[6])
-        redis.call('PEXPIRE', KEYS[6], ARGV[6])
+        redis.call('PEXPIRE', KEYS[5], ARGV[6])
         return {'ok', seq, c[2] or '', c[3] or '', c[1]}
         """;
 }

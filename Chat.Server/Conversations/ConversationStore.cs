@@ -82,7 +82,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Load, Keys.Token(tokenHash)],
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash)],
             [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);

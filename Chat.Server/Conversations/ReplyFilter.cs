@@ -17,6 +17,10 @@ public sealed class ReplyFilter(ILogger<ReplyFilter> logger) : IHubFilter
         {
             return Reply.Fail(refusal.Code, refusal.Message);
         }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException)
+        {
+            return Reply.Fail("unavailable", "The service cannot reach its storage right now. Try again in a moment.");
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             ConversationLog.HubMethodFailed(logger, invocationContext.HubMethodName, ex.GetType().Name);

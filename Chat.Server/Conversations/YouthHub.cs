@@ -1,4 +1,5 @@
 using Chat.Server.Queue;
+using Chat.Server.Staff;
 using Chat.Server.Stats;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,7 +24,8 @@ public interface IYouthClient
 // Anonymous front door. A connection acts only on the conversation it started or resumed,
 // so no method takes a conversation id.
 public sealed class YouthHub(
-    ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, ILogger<YouthHub> logger)
+    ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
+    ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -55,9 +57,9 @@ public sealed class YouthHub(
         var token = TextRules.Token(request?.Token);
         var id = await store.FindByToken(token) ?? throw ConversationStore.UnknownConversation();
         var previous = await store.Attach(id, Context.ConnectionId, request!.TakeOver);
+        var (conversation, messages) = await store.Read(id, request.AfterSeq);
         Bound = id;
         if (previous.Length > 0 && previous != Context.ConnectionId) await relay.SessionMoved(previous);
-        var (conversation, messages) = await store.Read(id, request.AfterSeq);
         var position = conversation.State == "waiting" ? await room.Position(id) : null;
         var counsellor = conversation.State == "active" ? ConversationRecord.Blank(conversation.CounsellorName) : null;
         return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated));
@@ -89,6 +91,7 @@ public sealed class YouthHub(
         var ending = await store.End(id, "youth", Context.ConnectionId);
         if (ending.PreviousState == "waiting") queue.Request();
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Counsellor, ending.Message);
+        if (ending.Counsellor.Length > 0) await relay.DutyChanged(ending.Counsellor, await duty.Status(ending.Counsellor));
         ConversationLog.Ended(logger, "youth");
         return Reply.Ok();
     }

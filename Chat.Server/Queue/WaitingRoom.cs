@@ -52,8 +52,8 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
     {
         var joined = ChatMessage.Event("joined", "counsellor", displayName, clock.GetUtcNow().ToUnixTimeMilliseconds());
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
-            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.Load, Keys.CounsellorChats(counsellor)],
-            [conversationId, counsellor, displayName, joined.ToStored()]))!;
+            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.CounsellorChats(counsellor)],
+            [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix]))!;
         return (string)result[0]! switch
         {
             "ok" => new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!),

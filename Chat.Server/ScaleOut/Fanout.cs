@@ -17,11 +17,20 @@ public sealed class Fanout(RedisConnection redis, IHubContext<YouthHub> youth, I
 {
     private readonly Channel<RedisValue> _received = Channel.CreateUnbounded<RedisValue>(new() { SingleReader = true });
 
+    // Best effort: what is published has already been stored, so a failed push must not turn a
+    // stored message into an error for its sender. Clients catch up by seq when they resume.
     public async Task Publish(IEnumerable<Delivery> deliveries)
     {
         var batch = deliveries.ToList();
         if (batch.Count == 0) return;
-        await redis.Multiplexer!.GetSubscriber().PublishAsync(redis.Keys.Fanout, JsonSerializer.Serialize(batch, Delivery.Json));
+        try
+        {
+            await redis.Multiplexer!.GetSubscriber().PublishAsync(redis.Keys.Fanout, JsonSerializer.Serialize(batch, Delivery.Json));
+        }
+        catch (RedisException ex)
+        {
+            FanoutLog.PublishFailed(logger, ex.GetType().Name);
+        }
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -70,4 +79,7 @@ public static partial class FanoutLog
 {
     [LoggerMessage(1, LogLevel.Warning, "A fan-out batch could not be delivered ({ExceptionType})")]
     public static partial void DeliveryFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2, LogLevel.Warning, "A fan-out batch could not be published ({ExceptionType})")]
+    public static partial void PublishFailed(ILogger logger, string exceptionType);
 }

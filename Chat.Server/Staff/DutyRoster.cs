@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Queue;
 using Chat.Server.Storage;
 using StackExchange.Redis;
 
@@ -6,8 +7,8 @@ namespace Chat.Server.Staff;
 
 public sealed record DutyStatus(bool OnDuty, int Capacity, int Active);
 
-// Who is on duty with what capacity (hash duty: user -> capacity) and how many chats
-// each holds (hash load: user -> active). Both are staff state, not about young people.
+// Who is on duty with what capacity (hash duty: user -> capacity). How many chats a counsellor
+// holds is counted from their chats each time, never stored. Staff state, not about young people.
 public sealed class DutyRoster(RedisConnection redis)
 {
     public const int MinCapacity = 1;
@@ -17,12 +18,10 @@ public sealed class DutyRoster(RedisConnection redis)
 
     public async Task<DutyStatus> Status(string user)
     {
-        var batch = redis.Database.CreateBatch();
-        var capacity = batch.HashGetAsync(Keys.Duty, user);
-        var load = batch.HashGetAsync(Keys.Load, user);
-        batch.Execute();
-        var active = (int?)await load ?? 0;
-        return await capacity is { IsNull: false } c ? new DutyStatus(true, (int)c, active) : new DutyStatus(false, 0, active);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(StatusScript,
+            [Keys.Duty, Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
+        var capacity = (int?)result[0];
+        return new DutyStatus(capacity is not null, capacity ?? 0, (int)result[1]);
     }
 
     public async Task<DutyStatus> GoOnDuty(string user, int capacity)
@@ -35,7 +34,8 @@ public sealed class DutyRoster(RedisConnection redis)
 
     public async Task<DutyStatus> GoOffDuty(string user)
     {
-        var result = (string)(await redis.Database.ScriptEvaluateAsync(OffDuty, [Keys.Duty, Keys.Load], [user]))!;
+        var result = (string)(await redis.Database.ScriptEvaluateAsync(OffDutyScript,
+            [Keys.Duty, Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
         if (result == "chats-open")
             throw new ChatError("chats-open", "End your open chats before going off duty.");
         return await Status(user);
@@ -44,11 +44,17 @@ public sealed class DutyRoster(RedisConnection redis)
     public async Task<IReadOnlyList<string>> OnDuty() =>
         (await redis.Database.HashKeysAsync(Keys.Duty)).Select(k => (string)k!).ToList();
 
-    // KEYS: duty, load. ARGV: user name. returns 'ok' | 'chats-open'
-    private const string OffDuty = """
-        if tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0') > 0 then return 'chats-open' end
+    // KEYS: duty, counsellor's chats. ARGV: user name, key prefix. returns {capacity or false, active}
+    private static readonly string StatusScript = $$"""
+        {{QueueScripts.CountActive("KEYS[2]", "ARGV[2]")}}
+        return {redis.call('HGET', KEYS[1], ARGV[1]), active}
+        """;
+
+    // KEYS: duty, counsellor's chats. ARGV: user name, key prefix. returns 'ok' | 'chats-open'
+    private static readonly string OffDutyScript = $$"""
+        {{QueueScripts.CountActive("KEYS[2]", "ARGV[2]")}}
+        if active > 0 then return 'chats-open' end
         redis.call('HDEL', KEYS[1], ARGV[1])
-        redis.call('HDEL', KEYS[2], ARGV[1])
         return 'ok'
         """;
 }

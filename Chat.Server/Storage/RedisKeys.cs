@@ -17,7 +17,6 @@ public sealed class RedisKeys(string prefix)
     public RedisKey QueueTicket => $"{prefix}queue:ticket";
 
     public RedisKey Duty => $"{prefix}duty";
-    public RedisKey Load => $"{prefix}load";
     public RedisKey CounsellorChats(string userName) => $"{prefix}chats:{userName}";
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";

@@ -24,6 +24,7 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
         await _app.CreateStaff("ulla");
         await using var desk = await Chromium.NewDesktopContextAsync(_base);
         var staff = await desk.NewPageAsync();
+        var staffProblems = new PageProblems(staff);
         await staff.GotoAsync("/staff/signin");
         await staff.FillAsync("#userName", "ulla");
         await staff.FillAsync("#password", ChatApp.Password);
@@ -35,6 +36,7 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
 
         await using var phoneContext = await Chromium.NewPhoneContextAsync(_base);
         var phone = await phoneContext.NewPageAsync();
+        var phoneProblems = new PageProblems(phone);
         await phone.GotoAsync("/");
         await phone.SelectOptionAsync("#topic", "worried-about-friend");
         await phone.SelectOptionAsync("#age-band", "13-15");
@@ -79,6 +81,8 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
         await wrapUp.Locator("button[type=submit]").ClickAsync();
         await Expect(panel.Locator(".wrapped-up")).ToBeVisibleAsync();
         await staff.SaveScreenshotAsync("5-wrapped-up");
+        phoneProblems.AssertNone();
+        staffProblems.AssertNone();
     }
 
     [Fact]

@@ -92,6 +92,49 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
         Assert.Equal(new DutyStatus(true, 1, 0), await Duty.Status("ulla"));
     }
 
+    [Fact]
+    public async Task AChatThatExpiresWhileActiveNoLongerHoldsTheCounsellor()
+    {
+        await using var app = new ChatApp(endpoint(), new Dictionary<string, string?> { ["Conversations:MaxLifetime"] = "00:00:01" });
+        var duty = app.Get<DutyRoster>();
+        await duty.GoOnDuty("ulla", 1);
+        var started = await app.Get<ConversationStore>().Start("", "", "", "conn-1");
+        await app.Get<WaitingRoom>().Take(started.Id, "ulla", "Ulla");
+        Assert.Equal(1, (await duty.Status("ulla")).Active);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, (await duty.Status("ulla")).Active);
+        var next = await app.Get<ConversationStore>().Start("", "", "", "conn-2");
+        await app.Get<WaitingRoom>().Take(next.Id, "ulla", "Ulla");
+        await app.Get<ConversationStore>().End(next.Id, "counsellor", "ulla");
+        Assert.False((await duty.GoOffDuty("ulla")).OnDuty);
+    }
+
+    [Fact]
+    public async Task AttachDetachRateAndWrapUpBehaveAlike()
+    {
+        var id = await Active("ulla");
+        Assert.Equal("conn-1", await Store.Attach(id, "conn-1", takeOver: false));
+        Assert.Equal("open-elsewhere", (await Assert.ThrowsAsync<ChatError>(() => Store.Attach(id, "conn-2", takeOver: false))).Code);
+        await Store.Detach(id, "conn-2"); // not the holder: nothing changes
+        Assert.Equal("conn-1", (await Store.Find(id))!.YouthConnection);
+        await Store.Detach(id, "conn-1");
+        Assert.Equal("", await Store.Attach(id, "conn-2", takeOver: false));
+
+        var counters = _app.Get<Chat.Server.Stats.Counters>();
+        Assert.Equal("not-ended", (await Assert.ThrowsAsync<ChatError>(() => counters.Rate(id, "conn-2", 4))).Code);
+        Assert.Equal("chats-open", (await Assert.ThrowsAsync<ChatError>(() => Duty.GoOffDuty("ulla"))).Code);
+        await Store.End(id, "youth", "conn-2");
+        await counters.Rate(id, "conn-2", 4);
+        Assert.Equal("already-rated", (await Assert.ThrowsAsync<ChatError>(() => counters.Rate(id, "conn-2", 4))).Code);
+        await counters.WrapUp(id, "ulla", "", "", "support-given");
+        Assert.Equal("already-wrapped-up", (await Assert.ThrowsAsync<ChatError>(() => counters.WrapUp(id, "ulla", "", "", "referred"))).Code);
+
+        var today = await counters.Day(DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.Equal((1L, 1L), (today["rating:4"], today["outcome:support-given"]));
+        Assert.False((await Duty.GoOffDuty("ulla")).OnDuty);
+    }
+
     private async Task<string> Active(string counsellor)
     {
         await Duty.GoOnDuty(counsellor, 1);

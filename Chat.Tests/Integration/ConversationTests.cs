@@ -103,7 +103,8 @@ public sealed class ConversationTests : IAsyncLifetime
         (await counsellor.Send(id, "två")).Value();
 
         await using var back = await Youth.Connect(_app);
-        var state = (await back.Resume(token, afterSeq: 1)).Value();
+        // takeOver, as the page does after its own connection dropped: the server may not yet have seen the old one go.
+        var state = (await back.Resume(token, afterSeq: 1, takeOver: true)).Value();
         Assert.Equal("active", state.State);
         Assert.Equal("Name of ulla", state.Counsellor);
         Assert.Equal([2L, 3L], state.Messages.Select(m => m.Seq));
@@ -123,6 +124,30 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(first.Seq, again.Seq);
         var state = (await counsellor.Snapshot()).Value();
         Assert.Single(state.Chats[0].Messages, m => m.Kind == "text");
+    }
+
+    [Fact]
+    public async Task TheTwoSidesMayUseTheSameClientMessageIds()
+    {
+        var (youth, counsellor, id) = await Youth.Matched(_app, capacity: 2);
+        await using var __ = youth;
+        await using var ___ = counsellor;
+
+        var fromYouth = (await youth.Send("från den unga", "m-1")).Value();
+        var fromCounsellor = (await counsellor.Send(id, "från kuratorn", "m-1")).Value();
+        Assert.Equal(fromYouth.Seq + 1, fromCounsellor.Seq);
+        Assert.Equal(["från den unga", "från kuratorn"], (await counsellor.Snapshot()).Value().Chats[0].Messages.Where(m => m.Kind == "text").Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task TheCounsellorsCountDropsWhenTheYoungPersonEnds()
+    {
+        var (youth, counsellor, _) = await Youth.Matched(_app, capacity: 2);
+        await using var __ = youth;
+        await using var ___ = counsellor;
+
+        (await youth.End()).Value();
+        while ((await counsellor.Duty.NextAsync(T)).Active != 0) { }
     }
 
     [Fact]

@@ -39,6 +39,25 @@ public sealed class StaffSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOutNeedsTheAntiforgeryTokenAndThenEndsTheSession()
+    {
+        await _app.CreateStaff("ulla");
+        var session = await _app.SignIn("ulla");
+        using var client = Client();
+
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/staff/auth/signout") { Content = new FormUrlEncodedContent([]) };
+        forged.Headers.Add("Cookie", session);
+        using var refused = await client.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("chat.staff=;", string.Join(";", refused.Headers.TryGetValues("Set-Cookie", out var set) ? set : []));
+
+        var (cookies, token) = await _app.FormToken(client, "/staff", session);
+        using var signedOut = await ChatApp.PostForm(client, "/staff/auth/signout", cookies, token, []);
+        Assert.Equal("/staff/signin", signedOut.Headers.Location?.ToString());
+        Assert.Contains(signedOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("chat.staff=;"));
+    }
+
+    [Fact]
     public async Task TheConsoleNeedsASignedInCounsellor()
     {
         using var client = Client();

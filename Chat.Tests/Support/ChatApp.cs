@@ -56,14 +56,17 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false })
         : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ClientOptions.BaseAddress };
 
-    public async Task<(string Cookies, string Token)> FormToken(HttpClient client, string page)
+    // The form's antiforgery token and the cookies that go with it; a signed-in page needs the session cookie.
+    public async Task<(string Cookies, string Token)> FormToken(HttpClient client, string page, string session = "")
     {
-        using var response = await client.GetAsync(page);
+        var request = new HttpRequestMessage(HttpMethod.Get, page);
+        if (session.Length > 0) request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var html = await response.Content.ReadAsStringAsync();
         var match = AntiforgeryField().Match(html);
         if (!match.Success) throw new InvalidOperationException($"{page} has no antiforgery field");
-        return (CookieHeader(response, ""), WebUtility.HtmlDecode(match.Groups[1].Value));
+        return (CookieHeader(response, session), WebUtility.HtmlDecode(match.Groups[1].Value));
     }
 
     public static Task<HttpResponseMessage> PostForm(

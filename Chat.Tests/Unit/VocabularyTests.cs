@@ -4,8 +4,6 @@ namespace Chat.Tests.Unit;
 
 public sealed class VocabularyTests
 {
-    [Fact]
-    public void EveryTopicInTheReferenceListHasACode() => Assert.Equal(9, Vocabulary.Topics.Count);
 
     [Theory]
     [InlineData(null, "")]
@@ -26,4 +24,17 @@ public sealed class VocabularyTests
     [Fact]
     public void AWrapUpNeedsAnOutcome() =>
         Assert.Equal("invalid-outcome", Assert.Throws<ChatError>(() => Vocabulary.Outcome(null)).Code);
+}
+
+public sealed class UiVocabularyTests
+{
+    // The page offers exactly the codes the server accepts, in the same order.
+    [Fact]
+    public void ThePagesOfferExactlyTheCodesTheServerAccepts()
+    {
+        Assert.Equal(Vocabulary.Topics, Chat.Client.Components.Shared.Vocabulary.Topics.Select(t => t.Code));
+        Assert.Equal(Vocabulary.AgeBands, Chat.Client.Components.Shared.Vocabulary.AgeBands.Select(t => t.Code));
+        Assert.Equal(Vocabulary.Languages, Chat.Client.Components.Shared.Vocabulary.Languages.Select(t => t.Code));
+        Assert.Equal(Vocabulary.Outcomes, Chat.Client.Components.Shared.Vocabulary.Outcomes.Select(t => t.Code));
+    }
 }
