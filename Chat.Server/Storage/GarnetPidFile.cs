@@ -41,6 +41,18 @@ sealed class GarnetPidFile : IDisposable
     // `dotnet tool run` starts Garnet as a child process, so record the runner and everything below it.
     public void Record(Process runner) => Record([runner.Id, .. Descendants(runner.Id)]);
 
+    public void Record(int[] current)
+    {
+        pids = current;
+        file.SetLength(0);
+        file.Position = 0;
+        using var writer = new StreamWriter(file, leaveOpen: true);
+        foreach (var pid in current)
+            writer.WriteLine(pid);
+        writer.Flush();
+        file.Flush(flushToDisk: true);
+    }
+
     // Kills recorded Garnet processes that are still alive, e.g. a server orphaned by its runner.
     public void KillLeftovers()
     {
@@ -52,18 +64,6 @@ sealed class GarnetPidFile : IDisposable
     {
         Record([]);
         file.Dispose();
-    }
-
-    void Record(int[] current)
-    {
-        pids = current;
-        file.SetLength(0);
-        file.Position = 0;
-        using var writer = new StreamWriter(file, leaveOpen: true);
-        foreach (var pid in current)
-            writer.WriteLine(pid);
-        writer.Flush();
-        file.Flush(flushToDisk: true);
     }
 
     IEnumerable<int> ReadPids()
