@@ -7,21 +7,22 @@ using StackExchange.Redis;
 namespace Chat.Tests.Support;
 
 // A real Debian redis-server on a free loopback port. Most tests share one (with a unique key prefix each);
-// tests that restart or break the server start their own.
+// tests that restart or break the server start their own. None outlives the test process (see OrphanGuard).
 public sealed class RedisServer : IDisposable
 {
-    static readonly Lazy<RedisServer> shared = new(StartShared, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<RedisServer> shared = new(() => Start(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     readonly string? dataDirectory;
     readonly Lazy<ConnectionMultiplexer> connection;
     Process process;
+    Process guard;
     int disposed;
 
     RedisServer(int port, string? dataDirectory)
     {
         Port = port;
         this.dataDirectory = dataDirectory;
-        process = Launch();
+        (process, guard) = Launch();
         connection = new(Connect);
     }
 
@@ -39,6 +40,8 @@ public sealed class RedisServer : IDisposable
     public static RedisServer Start(bool appendOnly = false) =>
         new(FreeLoopbackPort(), appendOnly ? Directory.CreateTempSubdirectory("chat-redis-").FullName : null);
 
+    // A multiplexer of the test's own. Close(allowCommandsToComplete: false) it before disposing: on xunit's
+    // synchronisation context, 1.2.6's Dispose otherwise waits syncTimeout (5 s) for QUIT replies.
     public ConnectionMultiplexer Connect() =>
         ConnectionMultiplexer.Connect($"{Endpoint},abortConnect=false,connectTimeout=5000,syncTimeout=5000");
 
@@ -46,7 +49,7 @@ public sealed class RedisServer : IDisposable
     public void Restart()
     {
         Stop();
-        process = Launch();
+        (process, guard) = Launch();
     }
 
     public void Dispose()
@@ -54,20 +57,16 @@ public sealed class RedisServer : IDisposable
         if (Interlocked.Exchange(ref disposed, 1) == 1)
             return;
         if (connection.IsValueCreated)
+        {
+            connection.Value.Close(allowCommandsToComplete: false);
             connection.Value.Dispose();
+        }
         Stop();
         if (dataDirectory is not null)
             Directory.Delete(dataDirectory, recursive: true);
     }
 
-    static RedisServer StartShared()
-    {
-        var server = Start();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        return server;
-    }
-
-    Process Launch()
+    (Process Server, Process Guard) Launch()
     {
         var start = new ProcessStartInfo("redis-server")
         {
@@ -95,8 +94,17 @@ public sealed class RedisServer : IDisposable
         started.ErrorDataReceived += (_, _) => { };
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
-        WaitUntilAnswers(started);
-        return started;
+        var guard = OrphanGuard.Start("kill -9 \"$1\"; [ -z \"$2\" ] || rm -rf \"$2\"", started.Id.ToString(), dataDirectory ?? "");
+        try
+        {
+            WaitUntilAnswers(started);
+        }
+        catch
+        {
+            OrphanGuard.Stop(guard);
+            throw;
+        }
+        return (started, guard);
     }
 
     void WaitUntilAnswers(Process started)
@@ -135,6 +143,7 @@ public sealed class RedisServer : IDisposable
 
     void Stop()
     {
+        OrphanGuard.Stop(guard);
         if (!process.HasExited)
             process.Kill(entireProcessTree: true);
         process.WaitForExit();
@@ -148,5 +157,30 @@ public sealed class RedisServer : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+}
+
+// Ends a test server when the test process ends, however it ends: vstest may kill the test host before
+// ProcessExit handlers finish. The guard is a shell whose stdin is a pipe from this process; when the pipe
+// closes, its `cat` returns and the script runs. Stop() kills the guard first, so it never acts on a reused pid.
+// Scripts may call `killtree PID...`: it freezes each process so it cannot start more, then kills its children
+// and it (Garnet runs as a child of `dotnet tool run`).
+static class OrphanGuard
+{
+    const string KillTree = """killtree() { kill -STOP "$@"; for pid in "$@"; do pkill -9 -P "$pid"; done; kill -9 "$@"; }""";
+
+    public static Process Start(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("sh") { RedirectStandardInput = true };
+        foreach (var argument in (string[])["-c", $"cat >/dev/null; exec >/dev/null 2>&1; {KillTree}; {script}", "orphan-guard", .. arguments])
+            start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
+    }
+
+    public static void Stop(Process guard)
+    {
+        guard.Kill();
+        guard.WaitForExit();
+        guard.Dispose();
     }
 }
