@@ -68,7 +68,8 @@ public sealed class EmbeddedGarnet : IAsyncDisposable
         process.WaitForExit();
     }
 
-    // Starts Garnet again on the same data directory and port, so existing multiplexers reconnect.
+    // Starts Garnet again on the same data directory and port, so existing multiplexers reconnect (after their
+    // next heartbeat; Connect() anew to read at once).
     public async Task RestartAsync()
     {
         await redis.DisposeAsync();

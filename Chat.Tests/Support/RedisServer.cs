@@ -46,6 +46,7 @@ public sealed class RedisServer : IDisposable
         ConnectionMultiplexer.Connect($"{Endpoint},abortConnect=false,connectTimeout=5000,syncTimeout=5000");
 
     // Kill -9 and start again on the same port and directory: a crash is the harder case for the AOF.
+    // Existing multiplexers reconnect only after their next heartbeat; Connect() anew to read at once.
     public void Restart()
     {
         Stop();
