@@ -29,13 +29,21 @@ sealed class GarnetPidFile : IDisposable
         }
 
         var pidFile = new GarnetPidFile(file, dataDirectory);
-        foreach (var pid in pidFile.ReadPids().Where(pidFile.IsOurGarnet))
+        try
         {
-            EmbeddedRedisLog.KilledStale(logger, pid);
-            Kill(pid);
+            foreach (var pid in pidFile.ReadPids().Where(pidFile.IsOurGarnet))
+            {
+                EmbeddedRedisLog.KilledStale(logger, pid);
+                Kill(pid);
+            }
+            pidFile.Record([]);
+            return pidFile;
         }
-        pidFile.Record([]);
-        return pidFile;
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     // `dotnet tool run` starts Garnet as a child process, so record the runner and everything below it.
@@ -79,10 +87,9 @@ sealed class GarnetPidFile : IDisposable
     // A pid can be reused by an unrelated process after a crash; only kill a Garnet serving this directory.
     bool IsOurGarnet(int pid)
     {
-        var commandLine = ReadProcFile(pid, "cmdline")?.Replace('\0', ' ');
-        return commandLine is not null
-            && commandLine.Contains("garnet", StringComparison.OrdinalIgnoreCase)
-            && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
+        var arguments = ReadProcFile(pid, "cmdline")?.Split('\0') ?? [];
+        return arguments.Any(argument => argument.Contains("garnet", StringComparison.OrdinalIgnoreCase))
+            && arguments.Contains(dataDirectory, StringComparer.Ordinal);
     }
 
     static void Kill(int pid)
