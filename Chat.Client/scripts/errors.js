@@ -41,6 +41,7 @@ const staff = {
   'not-ended': 'Avsluta chatten innan du fyller i avslutet.',
   'already-wrapped-up': 'Avslutet är redan sparat.',
   'invalid-topic': 'Välj ett ämne i listan.',
+  'invalid-language': 'Välj ett språk i listan.',
   'invalid-age-band': 'Välj en åldersgrupp i listan.',
   'invalid-outcome': 'Välj ett utfall.',
 };

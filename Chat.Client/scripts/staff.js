@@ -5,6 +5,7 @@ import { errorText } from './errors.js';
 import { readLabels } from './labels.js';
 import { createQueue } from './staff-queue.js';
 import { createPanel } from './staff-panel.js';
+import { createSkills } from './staff-skills.js';
 
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
@@ -15,6 +16,7 @@ let onDuty = false;
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
+const skills = createSkills({ connection, showError });
 
 function showConnection(state) {
   const texts = {
@@ -99,6 +101,7 @@ function refresh() {
       try {
         const state = await call(connection, 'Snapshot');
         renderDuty(state.duty);
+        skills.render(state.skills);
         renderQueue(state.waiting);
         syncPanels(state.chats ?? []);
       } catch (error) {

@@ -28,13 +28,14 @@ public sealed record StaffSendRequest(string? ConversationId, string? ClientMess
 public sealed record WrapUpRequest(string? ConversationId, string? Topic, string? AgeBand, string? Outcome);
 public sealed record StaffChat(
     string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages);
-public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, IReadOnlyList<StaffChat> Chats);
+public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, IReadOnlyList<StaffChat> Chats, Skills Skills);
 
 // Authenticated front door: every method needs the counsellor role (the attribute covers the
 // connection and each invocation), and acts only on the caller's own conversations.
 [Authorize(Roles = StaffRoles.Counsellor)]
 public sealed class StaffHub(
-    DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters, ILogger<StaffHub> logger)
+    DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters,
+    StaffAccounts accounts, ILogger<StaffHub> logger)
     : Hub<IStaffClient>
 {
     private string Me => Context.UserIdentifier!;
@@ -44,8 +45,11 @@ public sealed class StaffHub(
     {
         var waiting = await room.List();
         var chats = await store.ChatsOf(Me);
-        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting.Select(w => w.Chat).ToList(), chats.Select(ToStaffChat).ToList()));
+        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting.Select(w => w.Chat).ToList(), chats.Select(ToStaffChat).ToList(),
+            await accounts.SkillsOf(Me)));
     }
+
+    public async Task<Reply<Skills>> SetSkills(SkillsRequest? request) => Reply.Ok(await accounts.SetSkills(Me, Skills.From(request)));
 
     public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity)));
 

@@ -92,6 +92,9 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public Task<Reply<DutyStatus>> GoOffDuty() => Call<DutyStatus>("GoOffDuty");
     public Task<Reply<StaffChat>> Take(string? conversationId) => Call<StaffChat>("Take", conversationId);
 
+    public Task<Reply<Skills>> SetSkills(string?[] languages, string?[] topics) =>
+        Call<Skills>("SetSkills", new SkillsRequest(languages, topics));
+
     public Task<Reply<SendResult>> Send(string? conversationId, string? text, string? clientMessageId = null) =>
         Call<SendResult>("Send", new StaffSendRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text));
 
