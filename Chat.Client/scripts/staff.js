@@ -10,7 +10,7 @@ import { createSkills } from './staff-skills.js';
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
 const panels = new Map();
-const queue = createQueue({ labels, onTake: take });
+const queue = createQueue({ labels, onTake: (id, button) => take(button, 'Take', id) });
 const title = document.title;
 let onDuty = false;
 
@@ -42,6 +42,7 @@ function renderDuty(duty) {
 function updateQueueHints() {
   byId('queue-off-duty').hidden = onDuty;
   byId('queue-empty').hidden = !onDuty || queue.count > 0;
+  byId('take-next').disabled = !onDuty || queue.count === 0;
 }
 
 function renderQueue(waiting) {
@@ -112,16 +113,19 @@ function refresh() {
   return loading;
 }
 
-async function take(conversationId, button) {
+// 'Take' a chosen chat, or 'TakeNext': the one the matching rules give this counsellor.
+async function take(button, method, ...args) {
   button.disabled = true;
   try {
-    const chat = await call(connection, 'Take', conversationId);
+    const chat = await call(connection, method, ...args);
     showError(null);
     (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
     panels.get(chat.conversationId).element.querySelector('.message-input').focus();
   } catch (error) {
     showError(error);
+  } finally {
     button.disabled = false;
+    updateQueueHints();
   }
 }
 
@@ -138,6 +142,7 @@ async function changeDuty(method, ...args) {
 
 byId('go-on-duty').addEventListener('click', () => changeDuty('GoOnDuty', Number(byId('capacity').value)));
 byId('go-off-duty').addEventListener('click', () => changeDuty('GoOffDuty'));
+byId('take-next').addEventListener('click', (event) => take(event.currentTarget, 'TakeNext'));
 
 connection.on('QueueChanged', renderQueue);
 connection.on('DutyChanged', renderDuty);

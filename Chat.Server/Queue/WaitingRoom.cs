@@ -11,13 +11,19 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
 
-    public sealed record Entry(WaitingChat Chat, string YouthConnection);
+    public sealed record Entry(WaitingChat Chat, string YouthConnection, Priority Priority, long Ticket)
+    {
+        public QueuedChat Queued => new(Chat.ConversationId, Priority, Ticket, Chat.Language, Chat.Topic,
+            DateTimeOffset.FromUnixTimeMilliseconds(Chat.WaitingSince));
+    }
 
-    // Oldest first. Entries whose conversation expired are dropped from the queue on the way.
+    // In turn: by priority, then oldest first (the sorted set's own order, see QueueScore).
+    // Entries whose conversation expired are dropped from the queue on the way.
     public async Task<IReadOnlyList<Entry>> List()
     {
-        var ids = await redis.Database.SortedSetRangeByRankAsync(Keys.Queue);
-        if (ids.Length == 0) return [];
+        var queued = await redis.Database.SortedSetRangeByRankWithScoresAsync(Keys.Queue);
+        if (queued.Length == 0) return [];
+        var ids = queued.Select(q => q.Element).ToArray();
         var batch = redis.Database.CreateBatch();
         var fields = ids.Select(id => batch.HashGetAsync(Keys.Conversation(id!),
             ["state", "topic", "language", "ageBand", "created", "youthConn"])).ToList();
@@ -32,7 +38,7 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
                 continue;
             }
             var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4]);
-            entries.Add(new Entry(chat, (string?)f[5] ?? ""));
+            entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.PriorityOf(queued[i].Score), QueueScore.TicketOf(queued[i].Score)));
         }
         return entries;
     }
@@ -48,16 +54,19 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.Load, Keys.CounsellorChats(counsellor)],
             [conversationId, counsellor, displayName, joined.ToStored()]))!;
-        return (string)result[0]! switch
-        {
-            "ok" => new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!),
-            "not-on-duty" => throw new ChatError("not-on-duty", "Go on duty before taking a chat."),
-            "at-capacity" => throw new ChatError("at-capacity", "You already have as many chats as your capacity allows."),
-            "already-taken" => throw new ChatError("already-taken", "Another counsellor has just taken that chat."),
-            "no-longer-waiting" => throw new ChatError("no-longer-waiting", "The young person has left the queue."),
-            _ => throw ConversationStore.UnknownConversation(),
-        };
+        var status = (string)result[0]!;
+        return status == "ok" ? new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
     }
+
+    public static ChatError Refusal(string code) => code switch
+    {
+        "not-on-duty" => new(code, "Go on duty before taking a chat."),
+        "at-capacity" => new(code, "You already have as many chats as your capacity allows."),
+        "already-taken" => new(code, "Another counsellor has just taken that chat."),
+        "no-longer-waiting" => new(code, "The young person has left the queue."),
+        "nothing-waiting" => new(code, "Nobody waiting right now is yours to take: they are offered to others first, or nobody waits."),
+        _ => ConversationStore.Refusal(code),
+    };
 
     private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
 }

@@ -35,7 +35,7 @@ public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Wa
 [Authorize(Roles = StaffRoles.Counsellor)]
 public sealed class StaffHub(
     DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters,
-    StaffAccounts accounts, ILogger<StaffHub> logger)
+    StaffAccounts accounts, Matchmaker matchmaker, ILogger<StaffHub> logger)
     : Hub<IStaffClient>
 {
     private string Me => Context.UserIdentifier!;
@@ -58,7 +58,17 @@ public sealed class StaffHub(
     public async Task<Reply<StaffChat>> Take(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);
-        var taken = await room.Take(id, Me, MyName);
+        return await Joined(id, await room.Take(id, Me, MyName));
+    }
+
+    public async Task<Reply<StaffChat>> TakeNext()
+    {
+        var match = await matchmaker.TakeNext(Me, MyName);
+        return await Joined(match.ConversationId, match.Taken);
+    }
+
+    private async Task<Reply<StaffChat>> Joined(string id, WaitingRoom.Taken taken)
+    {
         queue.Request();
         ConversationLog.Taken(logger);
         await relay.Message(id, taken.YouthConnection, Me, taken.Joined);

@@ -91,6 +91,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Call<DutyStatus>("GoOnDuty", capacity);
     public Task<Reply<DutyStatus>> GoOffDuty() => Call<DutyStatus>("GoOffDuty");
     public Task<Reply<StaffChat>> Take(string? conversationId) => Call<StaffChat>("Take", conversationId);
+    public Task<Reply<StaffChat>> TakeNext() => Call<StaffChat>("TakeNext");
 
     public Task<Reply<Skills>> SetSkills(string?[] languages, string?[] topics) =>
         Call<Skills>("SetSkills", new SkillsRequest(languages, topics));
