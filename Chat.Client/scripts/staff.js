@@ -6,6 +6,7 @@ import { readLabels } from './labels.js';
 import { createQueue } from './staff-queue.js';
 import { createPanel } from './staff-panel.js';
 import { createSkills } from './staff-skills.js';
+import { createDangerAlert } from './staff-alert.js';
 
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
@@ -17,6 +18,7 @@ let onDuty = false;
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
 const skills = createSkills({ connection, showError });
+const showDanger = createDangerAlert({ isMine: (id) => panels.has(id), isWaiting: (id) => queue.has(id) });
 
 function showConnection(state) {
   const texts = {
@@ -150,6 +152,10 @@ connection.on('Message', ({ conversationId, message }) => {
   const panel = panels.get(conversationId);
   if (panel) panel.receive(message);
   else refresh(); // taken in another tab of the same counsellor
+});
+connection.on('DangerAlert', ({ conversationId }) => {
+  showDanger(conversationId);
+  panels.get(conversationId)?.markDanger();
 });
 connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
 connection.onreconnecting(() => showConnection('reconnecting'));

@@ -39,6 +39,28 @@ export function setQueuePosition(position) {
   setText(byId('queue-position'), text);
 }
 
+const dangerTexts = {
+  sending: 'Vi säger till kuratorerna …',
+  sent: 'Vi har sagt till kuratorerna att du är i fara just nu.',
+  failed: 'Vi kunde inte säga till kuratorerna just nu. Ring 112 om du är i akut fara.',
+};
+
+// The 112 notice stays until a new chat starts: someone in danger should not lose it when a chat ends.
+export function showEmergency(state) {
+  const box = byId('emergency');
+  const appearing = box.hidden;
+  box.hidden = false;
+  setText(byId('danger-status'), dangerTexts[state]);
+  if (appearing) {
+    byId('emergency-heading').focus();
+    box.scrollIntoView({ block: 'start' });
+  }
+}
+
+export function hideEmergency() {
+  byId('emergency').hidden = true;
+}
+
 export function setCounsellor(name) {
   setText(byId('typing-indicator'), `${name || 'Kuratorn'} skriver …`);
 }

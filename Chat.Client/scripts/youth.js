@@ -33,6 +33,7 @@ function apply(state) {
 function startOver() {
   forgetToken();
   transcript.clear();
+  view.hideEmergency();
   view.show('start');
 }
 
@@ -133,6 +134,19 @@ wireComposer({
     view.showError(error);
   },
 });
+
+// 112 first, at once; telling the counsellors comes second and may fail without hiding it.
+async function raiseDanger() {
+  view.showEmergency('sending');
+  try {
+    await call(connection, 'Danger');
+    view.showEmergency('sent');
+  } catch (error) {
+    view.showEmergency('failed');
+    if (error.code === 'session-moved') view.show('session-moved');
+  }
+}
+for (const button of document.querySelectorAll('[data-danger]')) button.addEventListener('click', raiseDanger);
 
 byId('end-chat').addEventListener('click', view.showEndConfirm);
 byId('end-confirm-no').addEventListener('click', view.hideEndConfirm);

@@ -28,4 +28,5 @@ public sealed class Relay(IHubContext<YouthHub, IYouthClient> youth, IHubContext
         onDuty.Count == 0 ? Task.CompletedTask : staff.Clients.Users(onDuty).QueueChanged(waiting);
 
     public Task DutyChanged(string counsellor, DutyStatus status) => staff.Clients.User(counsellor).DutyChanged(status);
+    public Task DangerAlert(IReadOnlyList<string> counsellors, DangerAlertEvent alert) => counsellors.Count == 0 ? Task.CompletedTask : staff.Clients.Users(counsellors).DangerAlert(alert);
 }

@@ -1,4 +1,5 @@
 using Chat.Server.Queue;
+using Chat.Server.Staff;
 using Chat.Server.Stats;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,7 +24,8 @@ public interface IYouthClient
 // Anonymous front door. A connection acts only on the conversation it started or resumed,
 // so no method takes a conversation id.
 public sealed class YouthHub(
-    ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, ILogger<YouthHub> logger)
+    ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
+    ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -90,6 +92,19 @@ public sealed class YouthHub(
         if (ending.PreviousState == "waiting") queue.Request();
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Counsellor, ending.Message);
         ConversationLog.Ended(logger, "youth");
+        return Reply.Ok();
+    }
+
+    // Alerts everyone on duty (and the counsellor in the chat) the first time; pressing again changes nothing.
+    public async Task<Reply<object?>> Danger()
+    {
+        var id = RequireBound();
+        var raised = await room.RaiseDanger(id, Context.ConnectionId);
+        if (!raised.IsNew) return Reply.Ok();
+        QueueLog.DangerRaised(logger);
+        if (raised.State == "waiting") queue.Request();
+        var alerted = (await duty.OnDuty()).Append(raised.Counsellor).Where(user => user.Length > 0).Distinct().ToList();
+        await relay.DangerAlert(alerted, new DangerAlertEvent(id));
         return Reply.Ok();
     }
 

@@ -37,4 +37,7 @@ public static partial class QueueLog
 {
     [LoggerMessage(1, LogLevel.Warning, "Queue broadcast failed with {ExceptionType}")]
     public static partial void BroadcastFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2, LogLevel.Information, "A young person said they are in danger right now")]
+    public static partial void DangerRaised(ILogger logger);
 }

@@ -25,4 +25,20 @@ public static class QueueScripts
         redis.call('PEXPIRE', KEYS[2], ttl)
         return {'ok', seq, redis.call('HGET', KEYS[1], 'youthConn') or ''}
         """;
+
+    // The young person says "I am in danger right now": recorded on the conversation and, while it
+    // waits, its queue score moves one priority step ahead (ZADD XX: never re-queues a taken chat).
+    // KEYS: conversation, queue
+    // ARGV: conversation id, youth connection, score step (negative)
+    // returns {'ok', state, counsellor or '', '1' if newly raised | '0' if it already was} | {refusal}
+    public const string Danger = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'danger')
+        if not c[1] then return {'unknown-conversation'} end
+        if c[2] ~= ARGV[2] then return {'session-moved'} end
+        if c[1] == 'ended' then return {'already-ended'} end
+        if c[4] == '1' then return {'ok', c[1], c[3] or '', '0'} end
+        redis.call('HSET', KEYS[1], 'danger', '1')
+        if c[1] == 'waiting' then redis.call('ZADD', KEYS[2], 'XX', 'INCR', ARGV[3], ARGV[1]) end
+        return {'ok', c[1], c[3] or '', '1'}
+        """;
 }

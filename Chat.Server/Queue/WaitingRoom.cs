@@ -4,16 +4,16 @@ using StackExchange.Redis;
 
 namespace Chat.Server.Queue;
 
-public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince);
+public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince, bool Danger);
 
 // The queue: who is waiting, in what order, and taking a waiting chat.
 public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
 
-    public sealed record Entry(WaitingChat Chat, string YouthConnection, Priority Priority, long Ticket)
+    public sealed record Entry(WaitingChat Chat, string YouthConnection, long Ticket)
     {
-        public QueuedChat Queued => new(Chat.ConversationId, Priority, Ticket, Chat.Language, Chat.Topic,
+        public QueuedChat Queued => new(Chat.ConversationId, Chat.Danger ? Priority.Danger : Priority.Normal, Ticket, Chat.Language, Chat.Topic,
             DateTimeOffset.FromUnixTimeMilliseconds(Chat.WaitingSince));
     }
 
@@ -37,8 +37,9 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
                 await redis.Database.SortedSetRemoveAsync(Keys.Queue, ids[i]);
                 continue;
             }
-            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4]);
-            entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.PriorityOf(queued[i].Score), QueueScore.TicketOf(queued[i].Score)));
+            var score = queued[i].Score;
+            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4], QueueScore.PriorityOf(score) == Priority.Danger);
+            entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.TicketOf(score)));
         }
         return entries;
     }
@@ -56,6 +57,16 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
             [conversationId, counsellor, displayName, joined.ToStored()]))!;
         var status = (string)result[0]!;
         return status == "ok" ? new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
+    }
+
+    public sealed record Raised(string State, string Counsellor, bool IsNew);
+
+    public async Task<Raised> RaiseDanger(string conversationId, string youthConnection)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Danger,
+            [Keys.Conversation(conversationId), Keys.Queue], [conversationId, youthConnection, -QueueScore.PriorityStep]))!;
+        var status = (string)result[0]!;
+        return status == "ok" ? new Raised((string)result[1]!, (string)result[2]!, (string)result[3]! == "1") : throw Refusal(status);
     }
 
     public static ChatError Refusal(string code) => code switch

@@ -20,14 +20,18 @@ public interface IStaffClient
 
     /// <summary>The counsellor's duty status changed (from any of their tabs).</summary>
     Task DutyChanged(DutyStatus status);
+
+    /// <summary>A young person pressed "I am in danger right now"; sent once per conversation to everyone on duty.</summary>
+    Task DangerAlert(DangerAlertEvent alert);
 }
 
 public sealed record StaffMessageEvent(string ConversationId, ChatMessage Message);
 public sealed record StaffTypingEvent(string ConversationId, bool IsTyping);
+public sealed record DangerAlertEvent(string ConversationId);
 public sealed record StaffSendRequest(string? ConversationId, string? ClientMessageId, string? Text);
 public sealed record WrapUpRequest(string? ConversationId, string? Topic, string? AgeBand, string? Outcome);
 public sealed record StaffChat(
-    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages);
+    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages, bool Danger);
 public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, IReadOnlyList<StaffChat> Chats, Skills Skills);
 
 // Authenticated front door: every method needs the counsellor role (the attribute covers the
@@ -129,5 +133,6 @@ public sealed class StaffHub(
 
     private static StaffChat ToStaffChat((ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages) chat) =>
         new(chat.Conversation.Id, ConversationRecord.Blank(chat.Conversation.Topic), ConversationRecord.Blank(chat.Conversation.Language),
-            ConversationRecord.Blank(chat.Conversation.AgeBand), chat.Conversation.State, chat.Conversation.WrappedUp, chat.Messages);
+            ConversationRecord.Blank(chat.Conversation.AgeBand), chat.Conversation.State, chat.Conversation.WrappedUp, chat.Messages,
+            chat.Conversation.Danger);
 }

@@ -92,6 +92,34 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
         Assert.Equal(new DutyStatus(true, 1, 0), await Duty.Status("ulla"));
     }
 
+    [Fact]
+    public async Task ADangerChatMovesAheadOfEveryNormalChatOnceAndKeepsArrivalOrder()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++) ids.Add((await Store.Start("", "", "", $"conn-{i}")).Id);
+
+        Assert.True((await Room.RaiseDanger(ids[3], "conn-3")).IsNew);
+        Assert.True((await Room.RaiseDanger(ids[1], "conn-1")).IsNew);
+        Assert.False((await Room.RaiseDanger(ids[3], "conn-3")).IsNew);
+
+        var entries = await Room.List();
+        Assert.Equal([ids[1], ids[3], ids[0], ids[2]], entries.Select(e => e.Chat.ConversationId));
+        Assert.Equal([true, true, false, false], entries.Select(e => e.Chat.Danger));
+        Assert.Equal([2L, 4L, 1L, 3L], entries.Select(e => e.Ticket));
+        Assert.Equal(2, await Room.Position(ids[3]));
+        Assert.True((await Store.Find(ids[3]))!.Danger);
+    }
+
+    [Fact]
+    public async Task DangerInATakenChatIsRecordedWithoutPuttingItBackInTheQueue()
+    {
+        var id = await Active("ulla");
+        var raised = await Room.RaiseDanger(id, "conn-1");
+        Assert.Equal(("active", "ulla", true), (raised.State, raised.Counsellor, raised.IsNew));
+        Assert.Empty(await Room.List());
+        Assert.True((await Store.Find(id))!.Danger);
+    }
+
     private async Task<string> Active(string counsellor)
     {
         await Duty.GoOnDuty(counsellor, 1);

@@ -30,6 +30,7 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
     public Task<Reply<object?>> SetTyping(bool isTyping) => Call<object?>("Typing", isTyping);
     public Task<Reply<object?>> End() => Call<object?>("End");
     public Task<Reply<object?>> Rate(int score) => Call<object?>("Rate", score);
+    public Task<Reply<object?>> Danger() => Call<object?>("Danger");
 
     // The next transcript entry of a kind (and sender), skipping others such as the echo of one's own message.
     public async Task<ChatMessage> Next(string kind, string? from = null)
@@ -76,6 +77,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public EventRecorder<IReadOnlyList<WaitingChat>> Queue { get; } = hub.Record<IReadOnlyList<WaitingChat>>("QueueChanged");
     public EventRecorder<StaffTypingEvent> Typing { get; } = hub.Record<StaffTypingEvent>("Typing");
     public EventRecorder<DutyStatus> Duty { get; } = hub.Record<DutyStatus>("DutyChanged");
+    public EventRecorder<DangerAlertEvent> DangerAlerts { get; } = hub.Record<DangerAlertEvent>("DangerAlert");
 
     // Creates the account, signs in through the form and connects with the cookie.
     public static async Task<Counsellor> SignIn(ChatApp app, string userName, params string[] roles)
