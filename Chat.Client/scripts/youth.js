@@ -21,6 +21,7 @@ function apply(state) {
   if (state.counsellor) view.setCounsellor(state.counsellor);
   if (state.state === 'waiting') {
     view.setQueuePosition(state.position);
+    view.setQueueEstimate(state.estimatedWaitSeconds);
     view.show('waiting');
   } else if (state.state === 'active') {
     view.show('chat');
@@ -81,7 +82,10 @@ async function connect(takeOver) {
 }
 
 connection.on('Message', receive);
-connection.on('QueuePosition', ({ position }) => view.setQueuePosition(position));
+connection.on('QueuePosition', ({ position, estimatedWaitSeconds }) => {
+  view.setQueuePosition(position);
+  view.setQueueEstimate(estimatedWaitSeconds);
+});
 connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
 connection.on('SessionMoved', () => {
   moved = true;

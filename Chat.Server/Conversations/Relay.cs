@@ -29,4 +29,5 @@ public sealed class Relay(IHubContext<YouthHub, IYouthClient> youth, IHubContext
 
     public Task DutyChanged(string counsellor, DutyStatus status) => staff.Clients.User(counsellor).DutyChanged(status);
     public Task DangerAlert(IReadOnlyList<string> counsellors, DangerAlertEvent alert) => counsellors.Count == 0 ? Task.CompletedTask : staff.Clients.Users(counsellors).DangerAlert(alert);
+    public Task QueueUpdate(string youthConnection, QueuePositionEvent update) => youthConnection.Length == 0 ? Task.CompletedTask : youth.Clients.Client(youthConnection).QueuePosition(update);
 }

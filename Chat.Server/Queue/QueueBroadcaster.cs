@@ -4,8 +4,8 @@ using Chat.Server.Staff;
 
 namespace Chat.Server.Queue;
 
-// After any change to the queue, tells on-duty counsellors the new queue and each waiting
-// young person their place. Requests made while a broadcast runs fold into one more, so a
+// After any change to the queue or to duty, tells on-duty counsellors the new queue and each
+// waiting young person their place and estimated wait. Requests made while a broadcast runs fold into one more, so a
 // burst of arrivals costs a few reads, and broadcasts from this node never overtake each other.
 public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
 {
@@ -22,8 +22,10 @@ public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay re
             {
                 var entries = await room.List();
                 var onDuty = await duty.OnDuty();
+                var outlook = await room.Outlook();
                 await relay.QueueChanged(onDuty, entries.Select(e => e.Chat).ToList());
-                await Task.WhenAll(entries.Select((e, i) => relay.QueuePosition(e.YouthConnection, i + 1)));
+                await Task.WhenAll(entries.Select((e, i) =>
+                    relay.QueueUpdate(e.YouthConnection, new QueuePositionEvent(i + 1, outlook.EstimatedWaitSeconds(i + 1)))));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

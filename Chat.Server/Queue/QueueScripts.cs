@@ -4,7 +4,7 @@ public static class QueueScripts
 {
     // Assigns one waiting conversation to one counsellor, atomically: never twice, never above capacity.
     // KEYS: conversation, transcript, queue, duty, load, counsellor's chats
-    // ARGV: conversation id, counsellor user name, display name, joined entry JSON
+    // ARGV: conversation id, counsellor user name, display name, joined entry JSON, now ms
     // returns {'ok', seq of the joined entry, youth connection} | {refusal}
     public const string Take = """
         local capacity = tonumber(redis.call('HGET', KEYS[4], ARGV[2]))
@@ -17,7 +17,7 @@ public static class QueueScripts
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
         redis.call('HINCRBY', KEYS[5], ARGV[2], 1)
-        redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3])
+        redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3], 'taken', ARGV[5])
         local ttl = redis.call('PTTL', KEYS[1])
         redis.call('SADD', KEYS[6], ARGV[1])
         redis.call('PEXPIRE', KEYS[6], ttl)

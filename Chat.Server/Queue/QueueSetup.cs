@@ -9,6 +9,7 @@ public static class QueueSetup
     {
         services.AddOptions<QueueOptions>().BindConfiguration("Queue")
             .Validate(o => o.WidenAfter >= TimeSpan.Zero, "Queue:WidenAfter cannot be negative.")
+            .Validate(o => o.AssumedHandlingTime > TimeSpan.Zero, "Queue:AssumedHandlingTime must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => new Matching(sp.GetRequiredService<IOptions<QueueOptions>>().Value.WidenAfter));
         services.AddSingleton<Matchmaker>();

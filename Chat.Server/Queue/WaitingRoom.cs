@@ -1,5 +1,6 @@
 using Chat.Server.Conversations;
 using Chat.Server.Storage;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Chat.Server.Queue;
@@ -7,7 +8,7 @@ namespace Chat.Server.Queue;
 public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince, bool Danger);
 
 // The queue: who is waiting, in what order, and taking a waiting chat.
-public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
+public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
 
@@ -47,14 +48,28 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
     public async Task<int?> Position(string conversationId) =>
         await redis.Database.SortedSetRankAsync(Keys.Queue, conversationId) is { } rank ? (int)rank + 1 : null;
 
+    public async Task<QueueOutlook> Outlook()
+    {
+        var batch = redis.Database.CreateBatch();
+        var duty = batch.HashGetAllAsync(Keys.Duty);
+        var load = batch.HashGetAllAsync(Keys.Load);
+        var handling = batch.StringGetAsync(Keys.HandlingTime);
+        batch.Execute();
+        var active = (await load).ToDictionary(e => (string)e.Name!, e => (int)e.Value);
+        var places = (await duty).Select(e => (Capacity: (int)e.Value, Active: active.GetValueOrDefault((string)e.Name!))).ToList();
+        var average = (long?)await handling is { } ms ? TimeSpan.FromMilliseconds(ms) : options.Value.AssumedHandlingTime;
+        return new QueueOutlook(places.Sum(p => Math.Max(0, p.Capacity - p.Active)), places.Sum(p => p.Capacity), average);
+    }
+
     public sealed record Taken(ChatMessage Joined, string YouthConnection);
 
     public async Task<Taken> Take(string conversationId, string counsellor, string displayName)
     {
-        var joined = ChatMessage.Event("joined", "counsellor", displayName, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var joined = ChatMessage.Event("joined", "counsellor", displayName, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.Load, Keys.CounsellorChats(counsellor)],
-            [conversationId, counsellor, displayName, joined.ToStored()]))!;
+            [conversationId, counsellor, displayName, joined.ToStored(), now]))!;
         var status = (string)result[0]!;
         return status == "ok" ? new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
     }

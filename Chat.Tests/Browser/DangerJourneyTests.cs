@@ -37,6 +37,7 @@ public sealed class DangerJourneyTests : IAsyncLifetime
         await phone.ClickAsync("#start-chat");
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
         await Expect(staff.Locator("#queue .waiting-chat")).ToHaveCountAsync(1);
+        await Expect(phone.Locator("#queue-estimate")).ToHaveTextAsync("Beräknad väntetid: strax.");
 
         await phone.Locator("#waiting [data-danger]").ClickAsync();
         await Expect(phone.Locator("#emergency")).ToBeVisibleAsync();
@@ -74,6 +75,7 @@ public sealed class DangerJourneyTests : IAsyncLifetime
         await phone.GotoAsync("/");
         await phone.ClickAsync("#start-chat");
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#queue-estimate")).ToContainTextAsync("Just nu kan vi inte säga"); // nobody on duty
 
         await phone.Locator("#waiting [data-danger]").ClickAsync();
         await Expect(phone.Locator("#emergency a[href='tel:112']")).ToBeVisibleAsync();

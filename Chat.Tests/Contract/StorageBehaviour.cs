@@ -120,6 +120,34 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
         Assert.True((await Store.Find(id))!.Danger);
     }
 
+    [Fact]
+    public async Task EndingATakenChatMovesTheAverageHandlingTimeAFifthOfTheWay()
+    {
+        var redis = _app.Get<RedisConnection>();
+        var id = await Active("ulla");
+        await redis.Database.StringSetAsync(redis.Keys.HandlingTime, 10_000);
+        await Store.End(id, "counsellor", "ulla");
+
+        // 10 s + (a few ms − 10 s) / 5: just over 8 s.
+        Assert.InRange((long)await redis.Database.StringGetAsync(redis.Keys.HandlingTime), 8_000, 8_500);
+        Assert.True((await redis.Database.KeyTimeToLiveAsync(redis.Keys.HandlingTime)) is null);
+    }
+
+    [Fact]
+    public async Task TheFirstEndedChatSetsTheAverageAndLeavingTheQueueDoesNotCount()
+    {
+        var redis = _app.Get<RedisConnection>();
+        var left = await Store.Start("", "", "", "conn-9");
+        await Store.End(left.Id, "youth", "conn-9");
+        Assert.False(await redis.Database.KeyExistsAsync(redis.Keys.HandlingTime));
+
+        await Store.End(await Active("ulla"), "counsellor", "ulla");
+        Assert.InRange((long)await redis.Database.StringGetAsync(redis.Keys.HandlingTime), 0, 2_000);
+        var outlook = await Room.Outlook();
+        Assert.Equal((1, 1), (outlook.FreeCapacity, outlook.TotalCapacity));
+        Assert.True(outlook.AverageHandling < TimeSpan.FromSeconds(2));
+    }
+
     private async Task<string> Active(string counsellor)
     {
         await Duty.GoOnDuty(counsellor, 1);

@@ -42,12 +42,14 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
         }
     }
 
-    public async Task<QueuePositionEvent> NextPosition(int position)
+    public Task<QueuePositionEvent> NextPosition(int position) => NextPosition(p => p.Position == position);
+
+    public async Task<QueuePositionEvent> NextPosition(Func<QueuePositionEvent, bool> match)
     {
         while (true)
         {
             var next = await Positions.NextAsync(ChatApp.Timeout);
-            if (next.Position == position) return next;
+            if (match(next)) return next;
         }
     }
 
