@@ -34,6 +34,7 @@ const staff = {
   'not-on-duty': 'Gå i tjänst innan du tar en chatt.',
   'at-capacity': 'Du har redan så många chattar som du har valt. Avsluta en eller öka antalet.',
   'already-taken': 'En annan kurator har redan tagit chatten.',
+  'nothing-waiting': 'Ingen i kön är din att ta just nu: de väntar först på någon med rätt språk eller ämne. Du kan ändå välja en chatt i listan.',
   'unknown-conversation': 'Chatten finns inte längre. Den unga kan ha lämnat kön.',
   'not-your-conversation': 'Chatten är inte din.',
   'not-active': 'Chatten är inte aktiv längre.',
@@ -41,6 +42,7 @@ const staff = {
   'not-ended': 'Avsluta chatten innan du fyller i avslutet.',
   'already-wrapped-up': 'Avslutet är redan sparat.',
   'invalid-topic': 'Välj ett ämne i listan.',
+  'invalid-language': 'Välj ett språk i listan.',
   'invalid-age-band': 'Välj en åldersgrupp i listan.',
   'invalid-outcome': 'Välj ett utfall.',
 };

@@ -58,8 +58,8 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token
-    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time
+    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n
     // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state} | {refusal}
     public const string End = """
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
@@ -72,6 +72,13 @@ public static class ConversationScripts
           redis.call('ZREM', KEYS[4], ARGV[1])
         else
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])
+          -- The wait estimate's average moves 1/n of the way to this conversation's time from taken to ended.
+          local taken = tonumber(redis.call('HGET', KEYS[1], 'taken'))
+          if taken then
+            local took = math.max(0, tonumber(ARGV[5]) - taken)
+            local average = tonumber(redis.call('GET', KEYS[6])) or took
+            redis.call('SET', KEYS[6], string.format('%d', math.floor(average + (took - average) / tonumber(ARGV[7]) + 0.5)))
+          end
         end
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
