@@ -18,21 +18,26 @@ public static class ConversationScripts
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
         """;
 
-    // KEYS: conversation
-    // ARGV: connection id, '1' to take over from another connection
+    // KEYS: conversation, queue:away
+    // ARGV: connection id, '1' to take over from another connection, conversation id
     // returns {'ok', previous holder or ''} | {'unknown'} | {'elsewhere'}
     public const string Attach = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
         local current = redis.call('HGET', KEYS[1], 'youthConn') or ''
         if current ~= '' and current ~= ARGV[1] and ARGV[2] ~= '1' then return {'elsewhere'} end
         redis.call('HSET', KEYS[1], 'youthConn', ARGV[1])
+        redis.call('ZREM', KEYS[2], ARGV[3])
         return {'ok', current}
         """;
 
-    // KEYS: conversation
-    // ARGV: connection id; clears the holder only if it is still this connection
+    // Clears the holder only if it is still this connection; a waiting young person's grace starts now.
+    // KEYS: conversation, queue:away
+    // ARGV: connection id, conversation id, now ms
     public const string Detach = """
-        if redis.call('HGET', KEYS[1], 'youthConn') == ARGV[1] then redis.call('HSET', KEYS[1], 'youthConn', '') end
+        local c = redis.call('HMGET', KEYS[1], 'youthConn', 'state')
+        if c[1] ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'youthConn', '')
+        if c[2] == 'waiting' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2]) end
         return 1
         """;
 

@@ -33,7 +33,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     public async Task<string> Attach(string id, string connectionId, bool takeOver)
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Attach,
-            [Keys.Conversation(id)], [connectionId, takeOver ? "1" : "0"]))!;
+            [Keys.Conversation(id), Keys.QueueAway], [connectionId, takeOver ? "1" : "0", id]))!;
         return (string)result[0]! switch
         {
             "ok" => (string)result[1]!,
@@ -43,7 +43,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     }
 
     public Task Detach(string id, string connectionId) =>
-        redis.Database.ScriptEvaluateAsync(ConversationScripts.Detach, [Keys.Conversation(id)], [connectionId]);
+        redis.Database.ScriptEvaluateAsync(ConversationScripts.Detach, [Keys.Conversation(id), Keys.QueueAway], [connectionId, id, Now]);
 
     public async Task<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)> Read(string id, long afterSeq)
     {

@@ -37,6 +37,12 @@ public static partial class QueueLog
     [LoggerMessage(1, LogLevel.Warning, "Queue broadcast failed with {ExceptionType}")]
     public static partial void BroadcastFailed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(2, LogLevel.Warning, "Looking for waiting places past their grace failed with {ExceptionType}")]
+    public static partial void SweepFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(3, LogLevel.Information, "{Count} young people left the queue after their connection stayed away past the grace period")]
+    public static partial void LeftAfterGrace(ILogger logger, int count);
+
     [LoggerMessage(2, LogLevel.Information, "A young person said they are in danger right now")]
     public static partial void DangerRaised(ILogger logger);
 }

@@ -7,4 +7,10 @@ public sealed class QueueOptions
 
     // What the wait estimate assumes a conversation takes until one has ended (Redis keeps the average after that).
     public TimeSpan AssumedHandlingTime { get; set; } = TimeSpan.FromMinutes(20);
+
+    // A waiting young person whose connection dropped (a tunnel, a locked phone) keeps their place this long.
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
+
+    // How often each node looks for places whose grace has run out.
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -71,4 +71,18 @@ public static class QueueScripts
         if c[1] == 'waiting' then redis.call('ZADD', KEYS[2], 'XX', 'INCR', ARGV[3], ARGV[1]) end
         return {'ok', c[1], c[3] or '', '1'}
         """;
+
+    // A waiting young person's grace ran out: they leave the queue, unless they came back meanwhile.
+    // KEYS: conversation, queue, queue:away, token
+    // ARGV: conversation id, now ms, retention ms. returns 1 if they left the queue, else 0
+    public const string Abandon = """
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn')
+        if c[1] ~= 'waiting' or (c[2] or '') ~= '' then return 0 end
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[2], 'endedBy', 'system')
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('PEXPIRE', KEYS[4], ARGV[3])
+        return 1
+        """;
 }

@@ -15,6 +15,7 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Queue => $"{prefix}queue";
     public RedisKey QueueTicket => $"{prefix}queue:ticket";
+    public RedisKey QueueAway => $"{prefix}queue:away";
     public RedisKey HandlingTime => $"{prefix}queue:handling";
 
     public RedisKey Duty => $"{prefix}duty";
