@@ -7,8 +7,10 @@ namespace Chat.Server.Queue;
 // Take script decides. If another counsellor got there first, the next candidate is tried, a few times.
 public sealed class Matchmaker(WaitingRoom room, DutyRoster duty, StaffAccounts accounts, Matching matching, TimeProvider clock)
 {
-    // Each attempt re-reads the queue; more than a few lost races in a row means a rush: let the person retry.
-    private const int MaxAttempts = 5;
+    // Lost races walk down one read of the queue (cheap: one script each); the queue is read again only
+    // when that read's candidates run out. Past these limits it is a rush: let the person retry.
+    private const int MaxReads = 3;
+    private const int MaxAttempts = 20;
 
     public sealed record Match(string ConversationId, WaitingRoom.Taken Taken);
 
@@ -21,19 +23,24 @@ public sealed class Matchmaker(WaitingRoom room, DutyRoster duty, StaffAccounts 
         var me = new OnDutyCounsellor(await accounts.SkillsOf(counsellor), status.Capacity, status.Active);
 
         var lostTo = new HashSet<string>();
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var attempts = 0;
+        for (var read = 0; read < MaxReads; read++)
         {
-            var waiting = (await room.Read()).Entries.Select(e => e.Queued).Where(chat => !lostTo.Contains(chat.ConversationId));
-            var next = matching.Next(me, waiting, clock.GetUtcNow()) ?? throw WaitingRoom.Refusal("nothing-waiting");
-            try
+            var waiting = (await room.Read()).Entries.Select(e => e.Queued).ToList();
+            while (matching.Next(me, waiting.Where(chat => !lostTo.Contains(chat.ConversationId)), clock.GetUtcNow()) is { } next)
             {
-                return new Match(next.ConversationId, await room.Take(next.ConversationId, counsellor, displayName));
+                try
+                {
+                    return new Match(next.ConversationId, await room.Take(next.ConversationId, counsellor, displayName));
+                }
+                catch (ChatError lost) when (lost.Code is "already-taken" or "no-longer-waiting" or "unknown-conversation")
+                {
+                    lostTo.Add(next.ConversationId);
+                    if (++attempts == MaxAttempts) throw WaitingRoom.Refusal("already-taken");
+                }
             }
-            catch (ChatError lost) when (lost.Code is "already-taken" or "no-longer-waiting" or "unknown-conversation")
-            {
-                lostTo.Add(next.ConversationId);
-            }
+            if (lostTo.Count == 0) break;
         }
-        throw WaitingRoom.Refusal("already-taken");
+        throw WaitingRoom.Refusal(lostTo.Count == 0 ? "nothing-waiting" : "already-taken");
     }
 }
