@@ -3,19 +3,8 @@ using Chat.Tests.Support;
 namespace Chat.Tests.Integration;
 
 // "I am in danger right now": the chat jumps the queue and everyone on duty is alerted.
-public sealed class DangerTests : IAsyncLifetime
+public sealed class DangerTests : ChatTest
 {
-    private readonly ChatApp _app = ChatApp.OnSharedRedis();
-    private readonly List<IAsyncDisposable> _clients = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients) await client.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task ADangerChatJumpsTheQueueAndEveryoneOnDutyIsAlerted()
     {
@@ -44,9 +33,9 @@ public sealed class DangerTests : IAsyncLifetime
     [Fact]
     public async Task DangerInAnOngoingChatIsShownToItsCounsellorAndAlertsOnlyOnce()
     {
-        var (youth, counsellor, id) = await Youth.Matched(_app);
-        _clients.Add(youth);
-        _clients.Add(counsellor);
+        var (youth, counsellor, id) = await Youth.Matched(App);
+        Own(youth);
+        Own(counsellor);
 
         (await youth.Danger()).Value();
         Assert.Equal(id, (await counsellor.DangerAlerts.NextAsync(ChatApp.Timeout)).ConversationId);
@@ -59,8 +48,8 @@ public sealed class DangerTests : IAsyncLifetime
 
     private async Task<Counsellor> Staff(string userName, bool onDuty, string[]? languages = null)
     {
-        var counsellor = await Counsellor.SignIn(_app, userName);
-        _clients.Add(counsellor);
+        var counsellor = await Counsellor.SignIn(App, userName);
+        Own(counsellor);
         if (onDuty) (await counsellor.GoOnDuty(2)).Value();
         if (languages is not null) (await counsellor.SetSkills(languages, [])).Value();
         return counsellor;
@@ -68,8 +57,8 @@ public sealed class DangerTests : IAsyncLifetime
 
     private async Task<Youth> Waiting(string? language = null)
     {
-        var youth = await Youth.Connect(_app);
-        _clients.Add(youth);
+        var youth = await Youth.Connect(App);
+        Own(youth);
         (await youth.Start(language: language)).Value();
         return youth;
     }

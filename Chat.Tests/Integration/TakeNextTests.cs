@@ -3,19 +3,8 @@ using Chat.Tests.Support;
 namespace Chat.Tests.Integration;
 
 // "Take next" through the staff hub: the matching rules over the real queue, then the atomic take.
-public sealed class TakeNextTests : IAsyncLifetime
+public sealed class TakeNextTests : ChatTest
 {
-    private ChatApp _app = ChatApp.OnSharedRedis();
-    private readonly List<IAsyncDisposable> _clients = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients) await client.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task ACounsellorWhoseSkillsMatchGetsTheChatBeforeOneWhoseDoNot()
     {
@@ -42,8 +31,8 @@ public sealed class TakeNextTests : IAsyncLifetime
     [Fact]
     public async Task AfterTheWaitLimitAnyoneOnDutyGetsTheChat()
     {
-        await _app.DisposeAsync();
-        _app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Queue:WidenAfter"] = "00:00:01" });
+        await App.DisposeAsync();
+        App = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Queue:WidenAfter"] = "00:00:01" });
         var swedish = await OnDuty("bertil", languages: ["sv"]);
         await Waiting(language: "ar", topic: "honour-violence");
 
@@ -66,8 +55,8 @@ public sealed class TakeNextTests : IAsyncLifetime
     [Fact]
     public async Task TakingNextNeedsDutyRoomAndSomeoneWaiting()
     {
-        var counsellor = await Counsellor.SignIn(_app, "ulla");
-        _clients.Add(counsellor);
+        var counsellor = await Counsellor.SignIn(App, "ulla");
+        Own(counsellor);
         (await counsellor.TakeNext()).Refused("not-on-duty");
         (await counsellor.GoOnDuty(1)).Value();
         (await counsellor.TakeNext()).Refused("nothing-waiting");
@@ -99,8 +88,8 @@ public sealed class TakeNextTests : IAsyncLifetime
 
     private async Task<Counsellor> OnDuty(string userName, int capacity = 3, string[]? languages = null)
     {
-        var counsellor = await Counsellor.SignIn(_app, userName);
-        _clients.Add(counsellor);
+        var counsellor = await Counsellor.SignIn(App, userName);
+        Own(counsellor);
         (await counsellor.GoOnDuty(capacity)).Value();
         if (languages is not null) (await counsellor.SetSkills(languages, [])).Value();
         return counsellor;
@@ -108,8 +97,8 @@ public sealed class TakeNextTests : IAsyncLifetime
 
     private async Task<Youth> Waiting(string? language = null, string? topic = null)
     {
-        var youth = await Youth.Connect(_app);
-        _clients.Add(youth);
+        var youth = await Youth.Connect(App);
+        Own(youth);
         (await youth.Start(topic, language)).Value();
         return youth;
     }

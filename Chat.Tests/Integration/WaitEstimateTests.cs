@@ -3,18 +3,9 @@ using Chat.Tests.Support;
 namespace Chat.Tests.Integration;
 
 // The estimated wait a young person sees, from capacity on duty and the assumed or recent handling time.
-public sealed class WaitEstimateTests : IAsyncLifetime
+public sealed class WaitEstimateTests : ChatTest
 {
-    private readonly ChatApp _app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Queue:AssumedHandlingTime"] = "00:10:00" });
-    private readonly List<IAsyncDisposable> _clients = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients) await client.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    public WaitEstimateTests() => App = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Queue:AssumedHandlingTime"] = "00:10:00" });
 
     [Fact]
     public async Task WithNobodyOnDutyTheEstimateIsNullAndItAppearsWhenSomeoneGoesOnDuty()
@@ -23,8 +14,8 @@ public sealed class WaitEstimateTests : IAsyncLifetime
         var started = (await youth.Start()).Value();
         Assert.Equal((1, (int?)null), (started.Position!.Value, started.EstimatedWaitSeconds));
 
-        var counsellor = await Counsellor.SignIn(_app, "ulla");
-        _clients.Add(counsellor);
+        var counsellor = await Counsellor.SignIn(App, "ulla");
+        Own(counsellor);
         (await counsellor.GoOnDuty(1)).Value();
         await youth.NextPosition(p => p.EstimatedWaitSeconds == 0); // a free place: "soon"
 
@@ -36,15 +27,15 @@ public sealed class WaitEstimateTests : IAsyncLifetime
     [Fact]
     public async Task WhenEveryPlaceIsTakenTheEstimateFollowsTheHandlingTime()
     {
-        var counsellor = await Counsellor.SignIn(_app, "ulla");
-        _clients.Add(counsellor);
+        var counsellor = await Counsellor.SignIn(App, "ulla");
+        Own(counsellor);
         (await counsellor.GoOnDuty(1)).Value();
         var first = await Connect();
         (await first.Start()).Value();
         var id = (await counsellor.TakeNext()).Value().ConversationId;
 
         string token;
-        await using (var second = await Youth.Connect(_app))
+        await using (var second = await Youth.Connect(App))
         {
             var waiting = (await second.Start()).Value();
             Assert.Equal(600, waiting.EstimatedWaitSeconds); // one place, taken; ten assumed minutes
@@ -59,8 +50,8 @@ public sealed class WaitEstimateTests : IAsyncLifetime
 
     private async Task<Youth> Connect()
     {
-        var youth = await Youth.Connect(_app);
-        _clients.Add(youth);
+        var youth = await Youth.Connect(App);
+        Own(youth);
         return youth;
     }
 }
