@@ -25,6 +25,10 @@ function apply(state) {
     view.show('waiting');
   } else if (state.state === 'active') {
     view.show('chat');
+  } else if (transcript.lastSeq === 0) {
+    // Ended before anyone joined: the place was released while this phone was away. Nothing to rate.
+    startOver();
+    view.showError('place-released');
   } else {
     view.setRated(Boolean(state.rated));
     view.show('ended');
@@ -57,9 +61,10 @@ async function resume(takeOver) {
   const token = readToken();
   if (!token) return view.show('start');
   try {
-    apply(await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver }));
+    const state = await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver });
     moved = false;
     view.showError(null);
+    apply(state);
   } catch (error) {
     if (error.code === 'open-elsewhere') view.show('open-elsewhere');
     else if (error.code === 'unknown-conversation' || error.code === 'invalid-token') startOver();

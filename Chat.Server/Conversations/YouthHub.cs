@@ -38,9 +38,10 @@ public sealed class YouthHub(
 
     private string RequireBound() => Bound ?? throw new ChatError("not-started", "Start or resume a chat first.");
 
+    // A connection holds one live chat at a time; once it has ended, the same page may start another.
     public async Task<Reply<YouthState>> Start(StartRequest? request)
     {
-        if (Bound is not null) throw AlreadyStarted();
+        if (Bound is { } bound && (await store.Find(bound))?.State is "waiting" or "active") throw AlreadyStarted();
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);

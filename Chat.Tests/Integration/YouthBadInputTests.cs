@@ -96,6 +96,16 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         (await youth.Resume(first.Token)).Refused("already-started");
     }
 
+    [Fact]
+    public async Task AfterLeavingTheQueueTheSamePageCanStartAgain()
+    {
+        await using var youth = await Youth.Connect(_app);
+        (await youth.Start()).Value();
+        (await youth.End()).Value();
+        Assert.Equal("waiting", (await youth.Start()).Value().State);
+        (await youth.Start()).Refused("already-started");
+    }
+
     [Theory]
     [InlineData(null, "invalid-token")]
     [InlineData("short", "invalid-token")]
