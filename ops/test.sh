@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian redis-server and chromium, the npm packages through the
+# Installs what the tests need (Debian redis-server, nginx and chromium, the npm packages through the
 # build) and runs the whole suite. CI runs exactly this through .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
