@@ -12,7 +12,12 @@ dir="$root/.cluster"
 server_dll="$root/Chat.Server/bin/Release/net10.0/Chat.Server.dll"
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A killed process whose parent has not reaped it yet (a zombie) still answers kill -0, so look at its state too.
+alive() {
+  [ -f "$1" ] || return 1
+  local pid; pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null && ! grep -q ') Z ' "/proc/$pid/stat" 2>/dev/null
+}
 
 # Sets $port to the first port from $1 up that nobody listens on and this run has not handed out yet
 # (a variable, not output: a $(...) subshell would forget what it handed out).
