@@ -77,7 +77,24 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
         Transcript.AssertSameAndComplete(stored, transcript, console.TranscriptOf(id), ["hej", "är du kvar?"], ["hej, jag heter Ulla", "ja, jag är kvar"]);
     }
 
-    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+    // A test that failed between the kill and the restart leaves the stale Garnet running: stop it before its files go.
+    public void Dispose()
+    {
+        foreach (var pid in GarnetsOnThisDirectory())
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+        Directory.Delete(dataDirectory, recursive: true);
+    }
 
     HashSet<int> RecordedInPidFile() =>
         File.ReadAllLines(Path.Combine(dataDirectory, "garnet.pid")).Where(line => line.Length > 0).Select(int.Parse).ToHashSet();

@@ -24,7 +24,15 @@ public sealed class ProcessCluster : IAsyncDisposable
             var starting = Enumerable.Range(0, nodeCount)
                 .Select(_ => ChatNode.StartAsync(new Dictionary<string, string> { ["Redis:Configuration"] = cluster.Redis.Endpoint }))
                 .ToList();
-            foreach (var node in starting) cluster.nodes.Add(await node);
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                // Also when one failed: the others started and must be stopped with the cluster.
+                cluster.nodes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
             if (nginx) cluster.Front = await Nginx.StartAsync(cluster.nodes.Select(n => n.Port));
             return cluster;
         }
