@@ -174,7 +174,13 @@ connection.onreconnected(() => {
   showConnection(null);
   refresh();
 });
-connection.onclose(() => showConnection('closed'));
+// Duty can change only over a live connection: a click before it is up would just fail.
+const setConnected = (connected) => { byId('go-on-duty').disabled = !connected; };
+
+connection.onclose(() => {
+  setConnected(false);
+  showConnection('closed');
+});
 
 async function connect() {
   showConnection(null);
@@ -184,6 +190,7 @@ async function connect() {
     showConnection('closed');
     return;
   }
+  setConnected(true);
   await refresh();
 }
 

@@ -4,37 +4,19 @@ using Microsoft.Playwright;
 namespace Chat.Tests.Browser;
 
 // The real journey in headless Chromium: a young person on a phone, a counsellor at a desk.
-public sealed class ConversationJourneyTests : IAsyncLifetime
+// Quick exit leaves for a page of our own here: the test machine reaches no other site.
+public sealed class ConversationJourneyTests() : BrowserTest(new Dictionary<string, string?> { ["QuickExit:Url"] = "/healthz" })
 {
-    // Quick exit leaves for a page of our own here: the test machine reaches no other site.
-    private readonly ChatApp _app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["QuickExit:Url"] = "/healthz" });
-    private Uri _base = null!;
-
-    public Task InitializeAsync()
-    {
-        _base = _app.StartOnLoopback();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AYoungPersonOnAPhoneAndACounsellorHoldAWholeConversation()
     {
-        await _app.CreateStaff("ulla");
-        await using var desk = await Chromium.NewDesktopContextAsync(_base);
-        var staff = await desk.NewPageAsync();
-        var staffProblems = new PageProblems(staff);
-        await staff.GotoAsync("/staff/signin");
-        await staff.FillAsync("#userName", "ulla");
-        await staff.FillAsync("#password", ChatApp.Password);
-        await staff.ClickAsync("#signin-form button[type=submit]");
-        await staff.WaitForURLAsync(new Uri(_base, "/staff").ToString());
+        await using var desk = await Chromium.NewDesktopContextAsync(Base);
+        var (staff, staffProblems) = await SignedInConsole(desk, "ulla");
         await staff.SelectOptionAsync("#capacity", "2");
         await staff.ClickAsync("#go-on-duty");
         await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
 
-        await using var phoneContext = await Chromium.NewPhoneContextAsync(_base);
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         var phoneProblems = new PageProblems(phone);
         await phone.GotoAsync("/");
@@ -88,7 +70,7 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
     [Fact]
     public async Task QuickExitLeavesAtOnceAndBackDoesNotReturnToTheChat()
     {
-        await using var phoneContext = await Chromium.NewPhoneContextAsync(_base);
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync("/");
         await phone.ClickAsync("#start-chat");
@@ -96,12 +78,12 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
         Assert.NotNull(await phone.EvaluateAsync<string?>("sessionStorage.getItem('chat.token')"));
 
         await phone.ClickAsync("#quick-exit");
-        await phone.WaitForURLAsync(new Uri(_base, "/healthz").ToString());
+        await phone.WaitForURLAsync(new Uri(Base, "/healthz").ToString());
         Assert.Null(await phone.EvaluateAsync<string?>("sessionStorage.getItem('chat.token')"));
 
         await phone.GoBackAsync();
-        Assert.NotEqual(new Uri(_base, "/").ToString(), phone.Url);
-        await using var observer = await Counsellor.SignIn(_app, "observer");
+        Assert.NotEqual(new Uri(Base, "/").ToString(), phone.Url);
+        await using var observer = await Counsellor.SignIn(App, "observer");
         await Eventually(async () => (await observer.Snapshot()).Value().Waiting.Count == 0, "the young person left the queue");
     }
 
@@ -120,6 +102,4 @@ public sealed class ConversationJourneyTests : IAsyncLifetime
             await Task.Delay(100);
         }
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

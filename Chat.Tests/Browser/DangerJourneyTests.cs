@@ -4,34 +4,17 @@ using Microsoft.Playwright;
 namespace Chat.Tests.Browser;
 
 // "Jag är i fara just nu" in headless Chromium: 112 at once on the phone, the alert on the console.
-public sealed class DangerJourneyTests : IAsyncLifetime
+public sealed class DangerJourneyTests() : BrowserTest
 {
-    private readonly ChatApp _app = ChatApp.OnSharedRedis();
-    private Uri _base = null!;
-
-    public Task InitializeAsync()
-    {
-        _base = _app.StartOnLoopback();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task PressingDangerShows112AtOnceAndAlertsTheConsole()
     {
-        await _app.CreateStaff("ulla");
-        await using var desk = await Chromium.NewDesktopContextAsync(_base);
-        var staff = await desk.NewPageAsync();
-        await staff.GotoAsync("/staff/signin");
-        await staff.FillAsync("#userName", "ulla");
-        await staff.FillAsync("#password", ChatApp.Password);
-        await staff.ClickAsync("#signin-form button[type=submit]");
-        await staff.WaitForURLAsync(new Uri(_base, "/staff").ToString());
+        await using var desk = await Chromium.NewDesktopContextAsync(Base);
+        var (staff, staffProblems) = await SignedInConsole(desk, "ulla");
         await staff.ClickAsync("#go-on-duty");
         await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
 
-        await using var phoneContext = await Chromium.NewPhoneContextAsync(_base);
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync("/");
         await phone.ClickAsync("#start-chat");
@@ -53,12 +36,13 @@ public sealed class DangerJourneyTests : IAsyncLifetime
         await Expect(staff.Locator(".staff-chat.is-danger .danger-badge")).ToBeVisibleAsync();
         await Expect(phone.Locator("#chat [data-danger]")).ToBeVisibleAsync();
         await Expect(phone.Locator("#emergency")).ToBeVisibleAsync();
+        staffProblems.AssertNone();
     }
 
     [Fact]
     public async Task The112NoticeDoesNotWaitForTheServer()
     {
-        await using var phoneContext = await Chromium.NewPhoneContextAsync(_base);
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         // Every frame passes to the server except the Danger call, which is swallowed: its answer never comes.
         var swallowed = 0;
@@ -84,6 +68,4 @@ public sealed class DangerJourneyTests : IAsyncLifetime
         await Expect(phone.Locator("#danger-status")).ToContainTextAsync("Vi säger till kuratorerna");
         Assert.Equal(1, swallowed);
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

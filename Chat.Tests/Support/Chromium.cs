@@ -15,8 +15,11 @@ public static class Chromium
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
-    // Playwright waits 30 s by default; a broken page should fail well before that.
-    const float ActionTimeoutMs = 10_000;
+    // Playwright waits 30 s by default; a broken page should fail well before that, but a loaded
+    // 2-core CI machine should not fail a page that is merely slow.
+    const float ActionTimeoutMs = 20_000;
+
+    static Chromium() => Assertions.SetDefaultExpectTimeout(15_000);
 
     static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 

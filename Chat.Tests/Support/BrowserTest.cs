@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace Chat.Tests.Support;
+
+// The real service on Kestrel (a browser needs a socket), one per test, with helpers for the journeys.
+public abstract class BrowserTest(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+{
+    protected ChatApp App { get; } = ChatApp.OnSharedRedis(settings);
+    protected Uri Base { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Base = App.StartOnLoopback();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    // A counsellor's console in a desktop window, signed in through the real form; problems watched from the first page.
+    protected async Task<(IPage Page, PageProblems Problems)> SignedInConsole(IBrowserContext desk, string userName)
+    {
+        await App.CreateStaff(userName);
+        var page = await desk.NewPageAsync();
+        var problems = new PageProblems(page);
+        await page.GotoAsync("/staff/signin");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", ChatApp.Password);
+        await page.ClickAsync("#signin-form button[type=submit]");
+        await page.WaitForURLAsync(new Uri(Base, "/staff").ToString());
+        return (page, problems);
+    }
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
