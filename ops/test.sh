@@ -1,36 +1,56 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian redis-server, nginx and chromium, the npm packages through the
-# build) and runs the whole suite. CI runs exactly this through .ci/run.
+# THE test command: installs what the tests need, builds, runs the whole suite and ends with one line,
+# "N passed, N failed" (", N skipped" when some were), counted from the run's TRX files.
+# Exits with dotnet test's code, and non-zero when no test ran at all.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# CI starts on a clean Debian machine: install the servers and browser the tests drive.
 missing=()
-command -v redis-server >/dev/null || missing+=(redis-server)
-[ -x /usr/sbin/nginx ] || missing+=(nginx)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+for package in redis-server chromium nginx; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
   echo "Installing ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-dotnet tool restore >/dev/null
-rm -rf TestResults/trx
-status=0
-dotnet test Chat.sln -c Release --logger "trx;LogFilePrefix=chat" --logger "console;verbosity=normal" \
-  --results-directory TestResults/trx --blame-hang-timeout 10m || status=$?
+dotnet tool restore
 
-# One plain closing line, counted from the TRX files.
-passed=0; failed=0; skipped=0
-for trx in TestResults/trx/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  passed=$((passed + $(value passed))); failed=$((failed + $(value failed)))
-  skipped=$((skipped + $(value notExecuted)))
-done
-echo "$passed passed, $failed failed, $skipped skipped"
-if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no test ran"; exit 1; fi
+results="$PWD/TestResults"
+mkdir -p "$results"
+rm -f "$results"/*.trx
+# Browser tests put their screenshots here.
+export CHAT_TEST_RESULTS="$results"
+
+status=0
+dotnet build Chat.sln -c Release || status=$?
+if ((status == 0)); then
+  dotnet test Chat.sln -c Release --no-build \
+    --blame-hang-timeout 10m --blame-hang-dump-type mini \
+    --logger "console;verbosity=normal" --logger trx \
+    --results-directory "$results" || status=$?
+fi
+
+# Each TRX holds <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." ../>;
+# skipped tests count in total but not in executed (notExecuted stays 0 for them).
+counts=$({ cat "$results"/*.trx 2>/dev/null || true; } | { grep -o '<Counters [^>]*>' || true; } | tr ' ' '\n' | awk -F'"' '
+  $1 == "passed=" { passed += $2 }
+  $1 == "failed=" || $1 == "error=" || $1 == "timeout=" || $1 == "aborted=" { failed += $2 }
+  $1 == "total=" { total += $2 }
+  $1 == "executed=" { executed += $2 }
+  END { printf "%d %d %d", passed, failed, total - executed }')
+read -r passed failed skipped <<<"$counts"
+
+line="$passed passed, $failed failed"
+((skipped == 0)) || line+=", $skipped skipped"
+echo "$line"
+
+# A run where nothing ran, or a failure dotnet test did not report in its exit code, still fails.
+if ((status == 0 && (passed + failed == 0 || failed > 0))); then
+  status=1
+fi
 exit "$status"

@@ -11,6 +11,8 @@ const common = {
 };
 
 const youth = {
+  // Not from the server: shown when a young person comes back after their place in the queue was released.
+  'place-released': 'Du var borta en stund, så din plats i kön släpptes. Du kan börja om när du vill.',
   'already-started': 'Du har redan en chatt igång i det här fönstret.',
   'invalid-topic': 'Ämnet gick inte att välja. Välj ett annat eller "Vill inte säga".',
   'invalid-language': 'Språket gick inte att välja. Välj ett annat eller "Vill inte säga".',
@@ -34,6 +36,7 @@ const staff = {
   'not-on-duty': 'Gå i tjänst innan du tar en chatt.',
   'at-capacity': 'Du har redan så många chattar som du har valt. Avsluta en eller öka antalet.',
   'already-taken': 'En annan kurator har redan tagit chatten.',
+  'nothing-waiting': 'Ingen i kön är din att ta just nu: de väntar först på någon med rätt språk eller ämne. Du kan ändå välja en chatt i listan.',
   'unknown-conversation': 'Chatten finns inte längre. Den unga kan ha lämnat kön.',
   'not-your-conversation': 'Chatten är inte din.',
   'not-active': 'Chatten är inte aktiv längre.',
@@ -41,6 +44,7 @@ const staff = {
   'not-ended': 'Avsluta chatten innan du fyller i avslutet.',
   'already-wrapped-up': 'Avslutet är redan sparat.',
   'invalid-topic': 'Välj ett ämne i listan.',
+  'invalid-language': 'Välj ett språk i listan.',
   'invalid-age-band': 'Välj en åldersgrupp i listan.',
   'invalid-outcome': 'Välj ett utfall.',
 };

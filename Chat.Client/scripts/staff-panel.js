@@ -17,6 +17,7 @@ export function createPanel(chat, { connection, labels, onClose }) {
     showAlert($('.chat-error'), error ? errorText(error.code ?? error, 'staff') : '');
   let state = chat.state;
   let wrappedUp = chat.wrappedUp;
+  let danger = chat.danger;
 
   element.dataset.conversationId = id;
   setText($('.staff-chat-title'), labelOf(labels.topic, chat.topic, 'Inget ämne valt'));
@@ -34,6 +35,8 @@ export function createPanel(chat, { connection, labels, onClose }) {
 
   function render() {
     const ended = state === 'ended';
+    element.classList.toggle('is-danger', Boolean(danger));
+    $('.danger-badge').hidden = !danger;
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;
     $('.end-area').hidden = ended;
@@ -105,9 +108,15 @@ export function createPanel(chat, { connection, labels, onClose }) {
     for (const message of snapshot.messages ?? []) transcript.add(message);
     state = snapshot.state;
     wrappedUp = snapshot.wrappedUp;
+    danger = snapshot.danger;
+    render();
+  }
+
+  function markDanger() {
+    danger = true;
     render();
   }
 
   update(chat);
-  return { element, receive, update, setTyping: showTyping, get wrappedUp() { return wrappedUp; } };
+  return { element, receive, update, markDanger, setTyping: showTyping, get wrappedUp() { return wrappedUp; } };
 }

@@ -28,6 +28,8 @@ export function createQueue({ labels, onTake }) {
       const item = cloneTemplate('waiting-chat-template');
       item.dataset.conversationId = chat.conversationId;
       item.dataset.waitingSince = String(chat.waitingSince);
+      item.classList.toggle('is-danger', Boolean(chat.danger));
+      item.querySelector('.danger-badge').hidden = !chat.danger;
       setText(item.querySelector('.topic'), labelOf(labels.topic, chat.topic));
       setText(item.querySelector('.language'), labelOf(labels.language, chat.language));
       setText(item.querySelector('.age-band'), labelOf(labels.ageBand, chat.ageBand));
@@ -39,5 +41,8 @@ export function createQueue({ labels, onTake }) {
     tick();
   }
 
-  return { render, get count() { return count; } };
+  const has = (conversationId) =>
+    [...list.querySelectorAll('.waiting-chat')].some((item) => item.dataset.conversationId === conversationId);
+
+  return { render, has, get count() { return count; } };
 }

@@ -5,6 +5,8 @@ import { errorText } from './errors.js';
 import { readLabels } from './labels.js';
 import { createQueue } from './staff-queue.js';
 import { createPanel } from './staff-panel.js';
+import { createSkills } from './staff-skills.js';
+import { createDangerAlert } from './staff-alert.js';
 
 const labels = readLabels(byId('console'));
 const connection = createConnection('/hubs/staff');
@@ -18,12 +20,14 @@ function newerQueue(version) {
 }
 
 const panels = new Map();
-const queue = createQueue({ labels, onTake: take });
+const queue = createQueue({ labels, onTake: (id, button) => take(button, 'Take', id) });
 const title = document.title;
 let onDuty = false;
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
+const skills = createSkills({ connection, showError });
+const showDanger = createDangerAlert({ isMine: (id) => panels.has(id), isWaiting: (id) => queue.has(id) });
 
 function showConnection(state) {
   const texts = {
@@ -49,6 +53,7 @@ function renderDuty(duty) {
 function updateQueueHints() {
   byId('queue-off-duty').hidden = onDuty;
   byId('queue-empty').hidden = !onDuty || queue.count > 0;
+  byId('take-next').disabled = !onDuty || queue.count === 0;
 }
 
 function renderQueue(waiting) {
@@ -108,6 +113,7 @@ function refresh() {
       try {
         const state = await call(connection, 'Snapshot');
         renderDuty(state.duty);
+        skills.render(state.skills);
         if (newerQueue(state.queueVersion)) renderQueue(state.waiting);
         syncPanels(state.chats ?? []);
       } catch (error) {
@@ -118,16 +124,19 @@ function refresh() {
   return loading;
 }
 
-async function take(conversationId, button) {
+// 'Take' a chosen chat, or 'TakeNext': the one the matching rules give this counsellor.
+async function take(button, method, ...args) {
   button.disabled = true;
   try {
-    const chat = await call(connection, 'Take', conversationId);
+    const chat = await call(connection, method, ...args);
     showError(null);
     (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
     panels.get(chat.conversationId).element.querySelector('.message-input').focus();
   } catch (error) {
     showError(error);
+  } finally {
     button.disabled = false;
+    updateQueueHints();
   }
 }
 
@@ -144,6 +153,7 @@ async function changeDuty(method, ...args) {
 
 byId('go-on-duty').addEventListener('click', () => changeDuty('GoOnDuty', Number(byId('capacity').value)));
 byId('go-off-duty').addEventListener('click', () => changeDuty('GoOffDuty'));
+byId('take-next').addEventListener('click', (event) => take(event.currentTarget, 'TakeNext'));
 
 connection.on('QueueChanged', ({ version, waiting }) => {
   if (newerQueue(version)) renderQueue(waiting);
@@ -153,6 +163,10 @@ connection.on('Message', ({ conversationId, message }) => {
   const panel = panels.get(conversationId);
   if (panel) panel.receive(message);
   else refresh(); // taken in another tab of the same counsellor
+});
+connection.on('DangerAlert', ({ conversationId }) => {
+  showDanger(conversationId);
+  panels.get(conversationId)?.markDanger();
 });
 connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
 connection.onreconnecting(() => showConnection('reconnecting'));

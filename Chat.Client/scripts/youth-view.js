@@ -32,11 +32,52 @@ export function setReady(ready) {
   byId('start-chat').disabled = !ready;
 }
 
+// Only real changes are written, so screen readers do not repeat the same words at every queue update.
+function update(element, text) {
+  if (element.textContent !== text) setText(element, text);
+}
+
 export function setQueuePosition(position) {
   const text = typeof position !== 'number' ? 'Du står i kön.'
     : position <= 1 ? 'Du är först i kön.'
     : `Du är nummer ${position} i kön.`;
-  setText(byId('queue-position'), text);
+  update(byId('queue-position'), text);
+}
+
+// Rounded as coarsely as the estimate deserves: minutes up to ten, then fives, then "over an hour".
+export function estimateText(seconds) {
+  if (typeof seconds !== 'number') return 'Just nu kan vi inte säga hur länge du får vänta.';
+  if (seconds < 60) return 'Beräknad väntetid: strax.';
+  const minutes = Math.round(seconds / 60);
+  if (minutes > 60) return 'Beräknad väntetid: mer än en timme.';
+  const shown = minutes <= 10 ? minutes : Math.round(minutes / 5) * 5;
+  return `Beräknad väntetid: ungefär ${shown} ${shown === 1 ? 'minut' : 'minuter'}.`;
+}
+
+export function setQueueEstimate(seconds) {
+  update(byId('queue-estimate'), estimateText(seconds));
+}
+
+const dangerTexts = {
+  sending: 'Vi säger till kuratorerna …',
+  sent: 'Vi har sagt till kuratorerna att du är i fara just nu.',
+  failed: 'Vi kunde inte säga till kuratorerna just nu. Ring 112 om du är i akut fara.',
+};
+
+// The 112 notice stays until a new chat starts: someone in danger should not lose it when a chat ends.
+export function showEmergency(state) {
+  const box = byId('emergency');
+  const appearing = box.hidden;
+  box.hidden = false;
+  setText(byId('danger-status'), dangerTexts[state]);
+  if (appearing) {
+    byId('emergency-heading').focus();
+    box.scrollIntoView({ block: 'start' });
+  }
+}
+
+export function hideEmergency() {
+  byId('emergency').hidden = true;
 }
 
 export function setCounsellor(name) {

@@ -21,9 +21,14 @@ function apply(state) {
   if (state.counsellor) view.setCounsellor(state.counsellor);
   if (state.state === 'waiting') {
     view.setQueuePosition(state.position);
+    view.setQueueEstimate(state.estimatedWaitSeconds);
     view.show('waiting');
   } else if (state.state === 'active') {
     view.show('chat');
+  } else if (transcript.lastSeq === 0) {
+    // Ended before anyone joined: the place was released while this phone was away. Nothing to rate.
+    startOver();
+    view.showError('place-released');
   } else {
     view.setRated(Boolean(state.rated));
     view.show('ended');
@@ -33,6 +38,7 @@ function apply(state) {
 function startOver() {
   forgetToken();
   transcript.clear();
+  view.hideEmergency();
   view.show('start');
 }
 
@@ -55,9 +61,10 @@ async function resume(takeOver) {
   const token = readToken();
   if (!token) return view.show('start');
   try {
-    apply(await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver }));
+    const state = await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver });
     moved = false;
     view.showError(null);
+    apply(state);
   } catch (error) {
     if (error.code === 'open-elsewhere') view.show('open-elsewhere');
     else if (error.code === 'unknown-conversation' || error.code === 'invalid-token') startOver();
@@ -82,10 +89,11 @@ async function connect(takeOver) {
 connection.on('Message', receive);
 // Places come from snapshots that different nodes may deliver out of order: keep the newest.
 let queueVersion = 0;
-connection.on('QueuePosition', ({ position, version }) => {
+connection.on('QueuePosition', ({ position, version, estimatedWaitSeconds }) => {
   if (version < queueVersion) return;
   queueVersion = version;
   view.setQueuePosition(position);
+  view.setQueueEstimate(estimatedWaitSeconds);
 });
 connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
 connection.on('SessionMoved', () => {
@@ -139,6 +147,19 @@ wireComposer({
     view.showError(error);
   },
 });
+
+// 112 first, at once; telling the counsellors comes second and may fail without hiding it.
+async function raiseDanger() {
+  view.showEmergency('sending');
+  try {
+    await call(connection, 'Danger');
+    view.showEmergency('sent');
+  } catch (error) {
+    view.showEmergency('failed');
+    if (error.code === 'session-moved') view.show('session-moved');
+  }
+}
+for (const button of document.querySelectorAll('[data-danger]')) button.addEventListener('click', raiseDanger);
 
 byId('end-chat').addEventListener('click', view.showEndConfirm);
 byId('end-confirm-no').addEventListener('click', view.hideEndConfirm);

@@ -28,8 +28,10 @@ public sealed record SendRequest(string? ClientMessageId, string? Text);
 
 public sealed record SendResult(long Seq);
 
-public sealed record YouthState(string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated);
+// EstimatedWaitSeconds: while waiting; null when it cannot be said (nobody on duty), and when not waiting.
+public sealed record YouthState(
+    string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated, int? EstimatedWaitSeconds = null);
 
-public sealed record QueuePositionEvent(int Position, long Version);
+public sealed record QueuePositionEvent(int Position, long Version, int? EstimatedWaitSeconds = null);
 
 public sealed record TypingEvent(bool IsTyping);

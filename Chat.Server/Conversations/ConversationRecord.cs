@@ -3,10 +3,10 @@ using StackExchange.Redis;
 namespace Chat.Server.Conversations;
 
 // The conversation hash as read from Redis. Fields: state, topic, language, ageBand,
-// created, youthConn, token (hash), counsellor, counsellorName, ended, endedBy, rated, wrapped.
+// created, youthConn, token (hash), counsellor, counsellorName, ended, endedBy, rated, wrapped, danger.
 public sealed record ConversationRecord(
     string Id, string State, string Topic, string Language, string AgeBand, long Created,
-    string YouthConnection, string TokenHash, string Counsellor, string CounsellorName, bool Rated, bool WrappedUp)
+    string YouthConnection, string TokenHash, string Counsellor, string CounsellorName, bool Rated, bool WrappedUp, bool Danger)
 {
     public static ConversationRecord? From(string id, HashEntry[] entries)
     {
@@ -17,7 +17,7 @@ public sealed record ConversationRecord(
             id, Field("state"), Field("topic"), Field("language"), Field("ageBand"),
             long.TryParse(Field("created"), out var created) ? created : 0,
             Field("youthConn"), Field("token"), Field("counsellor"), Field("counsellorName"),
-            Field("rated") == "1", Field("wrapped") == "1");
+            Field("rated") == "1", Field("wrapped") == "1", Field("danger") == "1");
     }
 
     public static string? Blank(string value) => value.Length == 0 ? null : value;

@@ -18,21 +18,26 @@ public static class ConversationScripts
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
         """;
 
-    // KEYS: conversation
-    // ARGV: connection id, '1' to take over from another connection
+    // KEYS: conversation, queue:away
+    // ARGV: connection id, '1' to take over from another connection, conversation id
     // returns {'ok', previous holder or ''} | {'unknown'} | {'elsewhere'}
     public const string Attach = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
         local current = redis.call('HGET', KEYS[1], 'youthConn') or ''
         if current ~= '' and current ~= ARGV[1] and ARGV[2] ~= '1' then return {'elsewhere'} end
         redis.call('HSET', KEYS[1], 'youthConn', ARGV[1])
+        redis.call('ZREM', KEYS[2], ARGV[3])
         return {'ok', current}
         """;
 
-    // KEYS: conversation
-    // ARGV: connection id; clears the holder only if it is still this connection
+    // Clears the holder only if it is still this connection; a waiting young person's grace starts now.
+    // KEYS: conversation, queue:away
+    // ARGV: connection id, conversation id, now ms
     public const string Detach = """
-        if redis.call('HGET', KEYS[1], 'youthConn') == ARGV[1] then redis.call('HSET', KEYS[1], 'youthConn', '') end
+        local c = redis.call('HMGET', KEYS[1], 'youthConn', 'state')
+        if c[1] ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'youthConn', '')
+        if c[2] == 'waiting' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2]) end
         return 1
         """;
 
@@ -58,8 +63,8 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token
-    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time
+    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n
     // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state} | {refusal}
     public const string End = """
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
@@ -72,6 +77,13 @@ public static class ConversationScripts
           redis.call('ZREM', KEYS[4], ARGV[1])
         else
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])
+          -- The wait estimate's average moves 1/n of the way to this conversation's time from taken to ended.
+          local taken = tonumber(redis.call('HGET', KEYS[1], 'taken'))
+          if taken then
+            local took = math.max(0, tonumber(ARGV[5]) - taken)
+            local average = tonumber(redis.call('GET', KEYS[6])) or took
+            redis.call('SET', KEYS[6], string.format('%d', math.floor(average + (took - average) / tonumber(ARGV[7]) + 0.5)))
+          end
         end
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])

@@ -11,6 +11,7 @@ public static class ConversationSetup
     {
         services.AddOptions<ConversationOptions>().BindConfiguration("Conversations").ValidateOnStart();
         services.AddOptions<StatsOptions>().BindConfiguration("Stats").ValidateOnStart();
+        services.AddQueue();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<WaitingRoom>();
         services.AddSingleton<Relay>();

@@ -1,3 +1,4 @@
+using Chat.Server.Queue;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -32,7 +33,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     public async Task<string> Attach(string id, string connectionId, bool takeOver)
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Attach,
-            [Keys.Conversation(id)], [connectionId, takeOver ? "1" : "0"]))!;
+            [Keys.Conversation(id), Keys.QueueAway], [connectionId, takeOver ? "1" : "0", id]))!;
         return (string)result[0]! switch
         {
             "ok" => (string)result[1]!,
@@ -42,7 +43,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     }
 
     public Task Detach(string id, string connectionId) =>
-        redis.Database.ScriptEvaluateAsync(ConversationScripts.Detach, [Keys.Conversation(id)], [connectionId]);
+        redis.Database.ScriptEvaluateAsync(ConversationScripts.Detach, [Keys.Conversation(id), Keys.QueueAway], [connectionId, id, Now]);
 
     public async Task<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)> Read(string id, long afterSeq)
     {
@@ -82,8 +83,8 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash)],
-            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds]))!;
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime],
+            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];

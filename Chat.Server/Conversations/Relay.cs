@@ -28,10 +28,14 @@ public sealed class Relay(Fanout fanout)
     public Task DutyChanged(string counsellor, DutyStatus status) =>
         fanout.Publish(ToCounsellor(counsellor, nameof(IStaffClient.DutyChanged), status));
 
-    // The whole queue to on-duty counsellors and each waiting young person's place, in one batch.
-    public Task Queue(IReadOnlyList<string> onDuty, WaitingRoom.Snapshot snapshot) =>
+    // The whole queue to on-duty counsellors and each waiting young person's place and estimated wait, in one batch.
+    public Task Queue(IReadOnlyList<string> onDuty, WaitingRoom.Snapshot snapshot, Func<int, int?> estimatedWaitSeconds) =>
         fanout.Publish([
             .. ToCounsellors(onDuty, nameof(IStaffClient.QueueChanged), new QueueChangedEvent(snapshot.Version, snapshot.Entries.Select(e => e.Chat).ToList())),
-            .. snapshot.Entries.SelectMany((e, i) => ToYouth(e.YouthConnection, nameof(IYouthClient.QueuePosition), new QueuePositionEvent(i + 1, snapshot.Version))),
+            .. snapshot.Entries.SelectMany((e, i) => ToYouth(e.YouthConnection, nameof(IYouthClient.QueuePosition),
+                new QueuePositionEvent(i + 1, snapshot.Version, estimatedWaitSeconds(i + 1)))),
         ]);
+
+    public Task DangerAlert(IReadOnlyList<string> counsellors, DangerAlertEvent alert) =>
+        fanout.Publish(ToCounsellors(counsellors, nameof(IStaffClient.DangerAlert), alert));
 }

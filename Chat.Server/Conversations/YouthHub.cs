@@ -38,9 +38,10 @@ public sealed class YouthHub(
 
     private string RequireBound() => Bound ?? throw new ChatError("not-started", "Start or resume a chat first.");
 
+    // A connection holds one live chat at a time; once it has ended, the same page may start another.
     public async Task<Reply<YouthState>> Start(StartRequest? request)
     {
-        if (Bound is not null) throw AlreadyStarted();
+        if (Bound is { } bound && (await store.Find(bound))?.State is "waiting" or "active") throw AlreadyStarted();
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);
@@ -48,7 +49,8 @@ public sealed class YouthHub(
         Bound = started.Id;
         queue.Request();
         ConversationLog.Queued(logger);
-        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, [], false));
+        var estimate = (await room.Outlook()).EstimatedWaitSeconds(started.Position);
+        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, [], false, estimate));
     }
 
     public async Task<Reply<YouthState>> Resume(ResumeRequest? request)
@@ -62,7 +64,8 @@ public sealed class YouthHub(
         if (previous.Length > 0 && previous != Context.ConnectionId) await relay.SessionMoved(previous);
         var position = conversation.State == "waiting" ? await room.Position(id) : null;
         var counsellor = conversation.State == "active" ? ConversationRecord.Blank(conversation.CounsellorName) : null;
-        return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated));
+        var estimate = position is { } place ? (await room.Outlook()).EstimatedWaitSeconds(place) : null;
+        return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated, estimate));
     }
 
     public async Task<Reply<SendResult>> Send(SendRequest? request)
@@ -89,10 +92,23 @@ public sealed class YouthHub(
     {
         var id = RequireBound();
         var ending = await store.End(id, "youth", Context.ConnectionId);
-        if (ending.PreviousState == "waiting") queue.Request();
+        queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Counsellor, ending.Message);
         if (ending.Counsellor.Length > 0) await relay.DutyChanged(ending.Counsellor, await duty.Status(ending.Counsellor));
         ConversationLog.Ended(logger, "youth");
+        return Reply.Ok();
+    }
+
+    // Alerts everyone on duty (and the counsellor in the chat) the first time; pressing again changes nothing.
+    public async Task<Reply<object?>> Danger()
+    {
+        var id = RequireBound();
+        var raised = await room.RaiseDanger(id, Context.ConnectionId);
+        if (!raised.IsNew) return Reply.Ok();
+        QueueLog.DangerRaised(logger);
+        if (raised.State == "waiting") queue.Request();
+        var alerted = (await duty.OnDuty()).Append(raised.Counsellor).Where(user => user.Length > 0).Distinct().ToList();
+        await relay.DangerAlert(alerted, new DangerAlertEvent(id));
         return Reply.Ok();
     }
 

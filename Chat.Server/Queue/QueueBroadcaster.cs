@@ -4,8 +4,8 @@ using Chat.Server.Staff;
 
 namespace Chat.Server.Queue;
 
-// After any change to the queue, tells on-duty counsellors the new queue and each waiting
-// young person their place. Requests made while a broadcast runs fold into one more, so a
+// After any change to the queue or to duty, tells on-duty counsellors the new queue and each
+// waiting young person their place and estimated wait. Requests made while a broadcast runs fold into one more, so a
 // burst of arrivals costs a few reads, and broadcasts from this node never overtake each other.
 public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
 {
@@ -20,7 +20,9 @@ public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay re
         {
             try
             {
-                await relay.Queue(await duty.OnDuty(), await room.Read());
+                var snapshot = await room.Read();
+                var outlook = await room.Outlook();
+                await relay.Queue(await duty.OnDuty(), snapshot, outlook.EstimatedWaitSeconds);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -34,4 +36,13 @@ public static partial class QueueLog
 {
     [LoggerMessage(1, LogLevel.Warning, "Queue broadcast failed with {ExceptionType}")]
     public static partial void BroadcastFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2, LogLevel.Warning, "Looking for waiting places past their grace failed with {ExceptionType}")]
+    public static partial void SweepFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(3, LogLevel.Information, "{Count} young people left the queue after their connection stayed away past the grace period")]
+    public static partial void LeftAfterGrace(ILogger logger, int count);
+
+    [LoggerMessage(2, LogLevel.Information, "A young person said they are in danger right now")]
+    public static partial void DangerRaised(ILogger logger);
 }

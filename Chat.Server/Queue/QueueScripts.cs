@@ -14,7 +14,7 @@ public static class QueueScripts
 
     // Assigns one waiting conversation to one counsellor, atomically: never twice, never above capacity.
     // KEYS: conversation, transcript, queue, duty, counsellor's chats
-    // ARGV: conversation id, counsellor user name, display name, joined entry JSON, key prefix
+    // ARGV: conversation id, counsellor user name, display name, joined entry JSON, key prefix, now ms
     // returns {'ok', seq of the joined entry, youth connection} | {refusal}
     public static readonly string Take = $$"""
         local capacity = tonumber(redis.call('HGET', KEYS[4], ARGV[2]))
@@ -26,7 +26,7 @@ public static class QueueScripts
         {{CountActive("KEYS[5]", "ARGV[5]")}}
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
-        redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3])
+        redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3], 'taken', ARGV[6])
         local ttl = redis.call('PTTL', KEYS[1])
         redis.call('SADD', KEYS[5], ARGV[1])
         -- Only ever lengthen: an older chat in the set may live longer than this one.
@@ -36,9 +36,53 @@ public static class QueueScripts
         return {'ok', seq, redis.call('HGET', KEYS[1], 'youthConn') or ''}
         """;
 
-    // KEYS: queue, queue version. returns {version, ids oldest first}
+    // KEYS: queue, queue version. returns {version, {id, score, id, score, ...} in turn}
     public const string Snapshot = """
         local version = redis.call('INCR', KEYS[2])
-        return {version, redis.call('ZRANGE', KEYS[1], 0, -1)}
+        return {version, redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')}
+        """;
+
+    // Free and total places over everyone on duty, and the recent average handling time.
+    // KEYS: duty, average handling time. ARGV: key prefix. returns {free, total, average ms or nil}
+    public static readonly string Places = $$"""
+        local free, total = 0, 0
+        local duty = redis.call('HGETALL', KEYS[1])
+        for i = 1, #duty, 2 do
+          local capacity = tonumber(duty[i + 1])
+          {{CountActive("ARGV[1] .. 'chats:' .. duty[i]", "ARGV[1]")}}
+          total = total + capacity
+          free = free + math.max(0, capacity - active)
+        end
+        return {free, total, redis.call('GET', KEYS[2])}
+        """;
+
+    // The young person says "I am in danger right now": recorded on the conversation and, while it
+    // waits, its queue score moves one priority step ahead (ZADD XX: never re-queues a taken chat).
+    // KEYS: conversation, queue
+    // ARGV: conversation id, youth connection, score step (negative)
+    // returns {'ok', state, counsellor or '', '1' if newly raised | '0' if it already was} | {refusal}
+    public const string Danger = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'danger')
+        if not c[1] then return {'unknown-conversation'} end
+        if c[2] ~= ARGV[2] then return {'session-moved'} end
+        if c[1] == 'ended' then return {'already-ended'} end
+        if c[4] == '1' then return {'ok', c[1], c[3] or '', '0'} end
+        redis.call('HSET', KEYS[1], 'danger', '1')
+        if c[1] == 'waiting' then redis.call('ZADD', KEYS[2], 'XX', 'INCR', ARGV[3], ARGV[1]) end
+        return {'ok', c[1], c[3] or '', '1'}
+        """;
+
+    // A waiting young person's grace ran out: they leave the queue, unless they came back meanwhile.
+    // KEYS: conversation, queue, queue:away, token
+    // ARGV: conversation id, now ms, retention ms. returns 1 if they left the queue, else 0
+    public const string Abandon = """
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn')
+        if c[1] ~= 'waiting' or (c[2] or '') ~= '' then return 0 end
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[2], 'endedBy', 'system')
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('PEXPIRE', KEYS[4], ARGV[3])
+        return 1
         """;
 }

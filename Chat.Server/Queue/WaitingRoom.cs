@@ -1,28 +1,36 @@
 using Chat.Server.Conversations;
 using Chat.Server.Storage;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Chat.Server.Queue;
 
-public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince);
+public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince, bool Danger);
 
 // The queue: who is waiting, in what order, and taking a waiting chat.
-public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
+public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
 
-    public sealed record Entry(WaitingChat Chat, string YouthConnection);
+    public sealed record Entry(WaitingChat Chat, string YouthConnection, long Ticket)
+    {
+        public QueuedChat Queued => new(Chat.ConversationId, Chat.Danger ? Priority.Danger : Priority.Normal, Ticket, Chat.Language, Chat.Topic,
+            DateTimeOffset.FromUnixTimeMilliseconds(Chat.WaitingSince));
+    }
 
     // Version: a number taken atomically with the read of the queue's order, higher for every
     // later read, so a client can drop a snapshot that arrives after a newer one.
     public sealed record Snapshot(long Version, IReadOnlyList<Entry> Entries);
 
-    // Oldest first. Entries whose conversation expired are dropped from the queue on the way.
+    // In turn: by priority, then oldest first (the sorted set's own order, see QueueScore).
+    // Entries whose conversation expired are dropped from the queue on the way.
     public async Task<Snapshot> Read()
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Snapshot, [Keys.Queue, Keys.QueueVersion]))!;
         var version = (long)result[0];
-        var ids = (RedisValue[])result[1]!;
+        var flat = (RedisValue[])result[1]!;
+        var ids = Enumerable.Range(0, flat.Length / 2).Select(i => flat[2 * i]).ToArray();
+        var scores = Enumerable.Range(0, flat.Length / 2).Select(i => (double)flat[2 * i + 1]).ToArray();
         if (ids.Length == 0) return new Snapshot(version, []);
         var batch = redis.Database.CreateBatch();
         var fields = ids.Select(id => batch.HashGetAsync(Keys.Conversation(id!),
@@ -37,8 +45,9 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
                 await redis.Database.SortedSetRemoveAsync(Keys.Queue, ids[i]);
                 continue;
             }
-            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4]);
-            entries.Add(new Entry(chat, (string?)f[5] ?? ""));
+            var score = scores[i];
+            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4], QueueScore.PriorityOf(score) == Priority.Danger);
+            entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.TicketOf(score)));
         }
         return new Snapshot(version, entries);
     }
@@ -46,24 +55,45 @@ public sealed class WaitingRoom(RedisConnection redis, TimeProvider clock)
     public async Task<int?> Position(string conversationId) =>
         await redis.Database.SortedSetRankAsync(Keys.Queue, conversationId) is { } rank ? (int)rank + 1 : null;
 
+    public async Task<QueueOutlook> Outlook()
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Places, [Keys.Duty, Keys.HandlingTime], [Keys.Prefix]))!;
+        var average = (long?)result[2] is { } ms ? TimeSpan.FromMilliseconds(ms) : options.Value.AssumedHandlingTime;
+        return new QueueOutlook((int)result[0], (int)result[1], average);
+    }
+
     public sealed record Taken(ChatMessage Joined, string YouthConnection);
 
     public async Task<Taken> Take(string conversationId, string counsellor, string displayName)
     {
-        var joined = ChatMessage.Event("joined", "counsellor", displayName, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var joined = ChatMessage.Event("joined", "counsellor", displayName, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.CounsellorChats(counsellor)],
-            [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix]))!;
-        return (string)result[0]! switch
-        {
-            "ok" => new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!),
-            "not-on-duty" => throw new ChatError("not-on-duty", "Go on duty before taking a chat."),
-            "at-capacity" => throw new ChatError("at-capacity", "You already have as many chats as your capacity allows."),
-            "already-taken" => throw new ChatError("already-taken", "Another counsellor has just taken that chat."),
-            "no-longer-waiting" => throw new ChatError("no-longer-waiting", "The young person has left the queue."),
-            _ => throw ConversationStore.UnknownConversation(),
-        };
+            [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix, now]))!;
+        var status = (string)result[0]!;
+        return status == "ok" ? new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
     }
+
+    public sealed record Raised(string State, string Counsellor, bool IsNew);
+
+    public async Task<Raised> RaiseDanger(string conversationId, string youthConnection)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Danger,
+            [Keys.Conversation(conversationId), Keys.Queue], [conversationId, youthConnection, -QueueScore.PriorityStep]))!;
+        var status = (string)result[0]!;
+        return status == "ok" ? new Raised((string)result[1]!, (string)result[2]!, (string)result[3]! == "1") : throw Refusal(status);
+    }
+
+    public static ChatError Refusal(string code) => code switch
+    {
+        "not-on-duty" => new(code, "Go on duty before taking a chat."),
+        "at-capacity" => new(code, "You already have as many chats as your capacity allows."),
+        "already-taken" => new(code, "Another counsellor has just taken that chat."),
+        "no-longer-waiting" => new(code, "The young person has left the queue."),
+        "nothing-waiting" => new(code, "Nobody waiting right now is yours to take: they are offered to others first, or nobody waits."),
+        _ => ConversationStore.Refusal(code),
+    };
 
     private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
 }

@@ -6,7 +6,7 @@ namespace Chat.Server.Staff;
 
 public sealed record StaffAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles);
 
-// Staff accounts in Redis (hash staff:<user>, set staff of user names); passwords hashed by
+// Staff accounts in Redis (hash staff:<user> with the counsellor's skills, set staff of user names); passwords hashed by
 // ASP.NET Core Identity's PasswordHasher. Staff are named people; young people never have accounts.
 public sealed class StaffAccounts(RedisConnection redis)
 {
@@ -48,6 +48,20 @@ public sealed class StaffAccounts(RedisConnection redis)
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await redis.Database.HashSetAsync(Keys.StaffAccount(name), "hash", Hasher.HashPassword(name, password));
         return new StaffAccount(name, fields[1]!, ((string)fields[2]!).Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public async Task<Skills> SkillsOf(string userName)
+    {
+        var fields = await redis.Database.HashGetAsync(Keys.StaffAccount(userName), ["languages", "topics"]);
+        return Skills.Stored(fields[0], fields[1]);
+    }
+
+    // Both fields in one HSET, so a reader never sees new languages with old topics.
+    public async Task<Skills> SetSkills(string userName, Skills skills)
+    {
+        await redis.Database.HashSetAsync(Keys.StaffAccount(userName),
+            [new("languages", string.Join(',', skills.Languages)), new("topics", string.Join(',', skills.Topics))]);
+        return skills;
     }
 
     public static bool IsUserName(string? value) =>

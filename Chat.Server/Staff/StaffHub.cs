@@ -20,22 +20,27 @@ public interface IStaffClient
 
     /// <summary>The counsellor's duty status changed (from any of their tabs).</summary>
     Task DutyChanged(DutyStatus status);
+
+    /// <summary>A young person pressed "I am in danger right now"; sent once per conversation to everyone on duty.</summary>
+    Task DangerAlert(DangerAlertEvent alert);
 }
 
 public sealed record StaffMessageEvent(string ConversationId, ChatMessage Message);
 public sealed record StaffTypingEvent(string ConversationId, bool IsTyping);
+public sealed record DangerAlertEvent(string ConversationId);
 public sealed record StaffSendRequest(string? ConversationId, string? ClientMessageId, string? Text);
 public sealed record WrapUpRequest(string? ConversationId, string? Topic, string? AgeBand, string? Outcome);
 public sealed record StaffChat(
-    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages);
-public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats);
+    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages, bool Danger);
+public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats, Skills Skills);
 public sealed record QueueChangedEvent(long Version, IReadOnlyList<WaitingChat> Waiting);
 
 // Authenticated front door: every method needs the counsellor role (the attribute covers the
 // connection and each invocation), and acts only on the caller's own conversations.
 [Authorize(Roles = StaffRoles.Counsellor)]
 public sealed class StaffHub(
-    DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters, ILogger<StaffHub> logger)
+    DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters,
+    StaffAccounts accounts, Matchmaker matchmaker, ILogger<StaffHub> logger)
     : Hub<IStaffClient>
 {
     private string Me => Context.UserIdentifier!;
@@ -46,8 +51,10 @@ public sealed class StaffHub(
         var queue = await room.Read();
         var chats = await store.ChatsOf(Me);
         var waiting = queue.Entries.Select(w => w.Chat).ToList();
-        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats.Select(ToStaffChat).ToList()));
+        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats.Select(ToStaffChat).ToList(), await accounts.SkillsOf(Me)));
     }
+
+    public async Task<Reply<Skills>> SetSkills(SkillsRequest? request) => Reply.Ok(await accounts.SetSkills(Me, Skills.From(request)));
 
     public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity)));
 
@@ -56,7 +63,17 @@ public sealed class StaffHub(
     public async Task<Reply<StaffChat>> Take(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);
-        var taken = await room.Take(id, Me, MyName);
+        return await Joined(id, await room.Take(id, Me, MyName));
+    }
+
+    public async Task<Reply<StaffChat>> TakeNext()
+    {
+        var match = await matchmaker.TakeNext(Me, MyName);
+        return await Joined(match.ConversationId, match.Taken);
+    }
+
+    private async Task<Reply<StaffChat>> Joined(string id, WaitingRoom.Taken taken)
+    {
         queue.Request();
         ConversationLog.Taken(logger);
         await relay.Message(id, taken.YouthConnection, Me, taken.Joined);
@@ -117,5 +134,6 @@ public sealed class StaffHub(
 
     private static StaffChat ToStaffChat((ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages) chat) =>
         new(chat.Conversation.Id, ConversationRecord.Blank(chat.Conversation.Topic), ConversationRecord.Blank(chat.Conversation.Language),
-            ConversationRecord.Blank(chat.Conversation.AgeBand), chat.Conversation.State, chat.Conversation.WrappedUp, chat.Messages);
+            ConversationRecord.Blank(chat.Conversation.AgeBand), chat.Conversation.State, chat.Conversation.WrappedUp, chat.Messages,
+            chat.Conversation.Danger);
 }

@@ -46,7 +46,7 @@ public sealed class EmbeddedRedis : IAsyncDisposable
             var port = options.Port == 0 ? FreeLoopbackPort() : EnsureFree(options.Port);
             EmbeddedRedisLog.Starting(logger, port, dataDirectory);
             process = tool.StartServer(port, dataDirectory);
-            pidFile.Record(process);
+            pidFile.Record([process.Id]); // at once: scanning /proc for its children takes a while
             await WaitUntilAnswersAsync(process, port, tool, timeout.Token);
             pidFile.Record(process); // now with Garnet itself, the runner's child
             var redis = new EmbeddedRedis(process, pidFile, port, logger);

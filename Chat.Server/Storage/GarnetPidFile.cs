@@ -29,17 +29,37 @@ sealed class GarnetPidFile : IDisposable
         }
 
         var pidFile = new GarnetPidFile(file, dataDirectory);
-        foreach (var pid in pidFile.ReadPids().Where(pidFile.IsOurGarnet))
+        try
         {
-            EmbeddedRedisLog.KilledStale(logger, pid);
-            Kill(pid);
+            foreach (var pid in pidFile.ReadPids().Where(pidFile.IsOurGarnet))
+            {
+                EmbeddedRedisLog.KilledStale(logger, pid);
+                Kill(pid);
+            }
+            pidFile.Record([]);
+            return pidFile;
         }
-        pidFile.Record([]);
-        return pidFile;
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     // `dotnet tool run` starts Garnet as a child process, so record the runner and everything below it.
     public void Record(Process runner) => Record([runner.Id, .. Descendants(runner.Id)]);
+
+    public void Record(int[] current)
+    {
+        pids = current;
+        file.SetLength(0);
+        file.Position = 0;
+        using var writer = new StreamWriter(file, leaveOpen: true);
+        foreach (var pid in current)
+            writer.WriteLine(pid);
+        writer.Flush();
+        file.Flush(flushToDisk: true);
+    }
 
     // Kills recorded Garnet processes that are still alive, e.g. a server orphaned by its runner.
     public void KillLeftovers()
@@ -52,18 +72,6 @@ sealed class GarnetPidFile : IDisposable
     {
         Record([]);
         file.Dispose();
-    }
-
-    void Record(int[] current)
-    {
-        pids = current;
-        file.SetLength(0);
-        file.Position = 0;
-        using var writer = new StreamWriter(file, leaveOpen: true);
-        foreach (var pid in current)
-            writer.WriteLine(pid);
-        writer.Flush();
-        file.Flush(flushToDisk: true);
     }
 
     IEnumerable<int> ReadPids()
@@ -79,10 +87,9 @@ sealed class GarnetPidFile : IDisposable
     // A pid can be reused by an unrelated process after a crash; only kill a Garnet serving this directory.
     bool IsOurGarnet(int pid)
     {
-        var commandLine = ReadProcFile(pid, "cmdline")?.Replace('\0', ' ');
-        return commandLine is not null
-            && commandLine.Contains("garnet", StringComparison.OrdinalIgnoreCase)
-            && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
+        var arguments = ReadProcFile(pid, "cmdline")?.Split('\0') ?? [];
+        return arguments.Any(argument => argument.Contains("garnet", StringComparison.OrdinalIgnoreCase))
+            && arguments.Contains(dataDirectory, StringComparer.Ordinal);
     }
 
     static void Kill(int pid)

@@ -48,8 +48,9 @@ sealed partial class GarnetTool(string directory, ILogger logger)
         Run(["tool", "run", "garnet-server", "--", .. ServerArguments(port, dataDirectory)]);
 
     // --aof --recover: every write goes to an append-only file under --checkpointdir and is replayed at start.
-    // --aof-commit-freq 0 commits each write, and --aof-commit-wait answers only once it is in the file: without
-    // it a kill -9 right after an acknowledged write lost that write in some runs (measured, see EmbeddedRedisTests).
+    // --aof-commit-freq 0 commits each write, and --aof-commit-wait answers only once it is in the file: killing
+    // Garnet (-9) right after four acknowledged writes lost some of them in 11 of 250 rounds without it, in 0 of 271
+    // with it; a single connection's writes take ~0.15 ms instead of ~0.06 ms.
     // --device-type RandomAccess: the default native device needs libaio, absent on a fresh machine.
     // --checkpoint-freq 600 truncates the AOF every 10 minutes so a restart replays little; --index 16m keeps
     // each checkpoint at 16 MB instead of 128 MB and still holds millions of keys.

@@ -15,6 +15,8 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Queue => $"{prefix}queue";
     public RedisKey QueueTicket => $"{prefix}queue:ticket";
+    public RedisKey QueueAway => $"{prefix}queue:away";
+    public RedisKey HandlingTime => $"{prefix}queue:handling";
 
     public RedisKey Duty => $"{prefix}duty";
     public RedisKey CounsellorChats(string userName) => $"{prefix}chats:{userName}";

@@ -135,6 +135,62 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
         Assert.False((await Duty.GoOffDuty("ulla")).OnDuty);
     }
 
+    [Fact]
+    public async Task ADangerChatMovesAheadOfEveryNormalChatOnceAndKeepsArrivalOrder()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++) ids.Add((await Store.Start("", "", "", $"conn-{i}")).Id);
+
+        Assert.True((await Room.RaiseDanger(ids[3], "conn-3")).IsNew);
+        Assert.True((await Room.RaiseDanger(ids[1], "conn-1")).IsNew);
+        Assert.False((await Room.RaiseDanger(ids[3], "conn-3")).IsNew);
+
+        var entries = (await Room.Read()).Entries;
+        Assert.Equal([ids[1], ids[3], ids[0], ids[2]], entries.Select(e => e.Chat.ConversationId));
+        Assert.Equal([true, true, false, false], entries.Select(e => e.Chat.Danger));
+        Assert.Equal([2L, 4L, 1L, 3L], entries.Select(e => e.Ticket));
+        Assert.Equal(2, await Room.Position(ids[3]));
+        Assert.True((await Store.Find(ids[3]))!.Danger);
+    }
+
+    [Fact]
+    public async Task DangerInATakenChatIsRecordedWithoutPuttingItBackInTheQueue()
+    {
+        var id = await Active("ulla");
+        var raised = await Room.RaiseDanger(id, "conn-1");
+        Assert.Equal(("active", "ulla", true), (raised.State, raised.Counsellor, raised.IsNew));
+        Assert.Empty((await Room.Read()).Entries);
+        Assert.True((await Store.Find(id))!.Danger);
+    }
+
+    [Fact]
+    public async Task EndingATakenChatMovesTheAverageHandlingTimeAFifthOfTheWay()
+    {
+        var redis = _app.Get<RedisConnection>();
+        var id = await Active("ulla");
+        await redis.Database.StringSetAsync(redis.Keys.HandlingTime, 10_000);
+        await Store.End(id, "counsellor", "ulla");
+
+        // 10 s + (a few ms − 10 s) / 5: just over 8 s.
+        Assert.InRange((long)await redis.Database.StringGetAsync(redis.Keys.HandlingTime), 8_000, 8_500);
+        Assert.True((await redis.Database.KeyTimeToLiveAsync(redis.Keys.HandlingTime)) is null);
+    }
+
+    [Fact]
+    public async Task TheFirstEndedChatSetsTheAverageAndLeavingTheQueueDoesNotCount()
+    {
+        var redis = _app.Get<RedisConnection>();
+        var left = await Store.Start("", "", "", "conn-9");
+        await Store.End(left.Id, "youth", "conn-9");
+        Assert.False(await redis.Database.KeyExistsAsync(redis.Keys.HandlingTime));
+
+        await Store.End(await Active("ulla"), "counsellor", "ulla");
+        Assert.InRange((long)await redis.Database.StringGetAsync(redis.Keys.HandlingTime), 0, 2_000);
+        var outlook = await Room.Outlook();
+        Assert.Equal((1, 1), (outlook.FreeCapacity, outlook.TotalCapacity));
+        Assert.True(outlook.AverageHandling < TimeSpan.FromSeconds(2));
+    }
+
     private async Task<string> Active(string counsellor)
     {
         await Duty.GoOnDuty(counsellor, 1);

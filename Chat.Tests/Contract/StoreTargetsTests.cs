@@ -92,6 +92,25 @@ public sealed class StoreTargetsTests
         Assert.Equal("stays", await db.StringGetAsync(key("long")));
     }
 
+    [Fact]
+    public async Task RedisServerWithAppendOnlyKeepsAcknowledgedWritesAcrossACrash()
+    {
+        using var redis = RedisServer.Start(appendOnly: true);
+        var db = redis.Connection.GetDatabase();
+        await db.HashSetAsync("conversation", "topic", "school");
+        await db.ListRightPushAsync("messages", "hello");
+
+        redis.Restart();
+
+        // A new multiplexer: the old one only notices the restart at its next heartbeat.
+        var after = redis.Connect();
+        db = after.GetDatabase();
+        Assert.Equal("school", await db.HashGetAsync("conversation", "topic"));
+        Assert.Equal("hello", await db.ListGetByIndexAsync("messages", 0));
+        after.Close(allowCommandsToComplete: false);
+        after.Dispose();
+    }
+
     static ConnectionMultiplexer Connection(string target) =>
         target == "garnet" ? EmbeddedGarnet.Shared.Connection : RedisServer.Shared.Connection;
 

@@ -17,7 +17,7 @@ public sealed class HealthTests
     [Fact]
     public async Task HealthReportsAnUnreachableRedisAndRecoversWhenItReturns()
     {
-        await using var redis = RedisServer.Start();
+        using var redis = RedisServer.Start();
         await using var app = new ChatApp(redis.Endpoint);
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);

@@ -59,6 +59,39 @@ public sealed partial class PrivacyTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AfterTheRetentionNothingOfAConversationIsLeftButAnonymousCounters()
+    {
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Conversations:RetentionAfterEnd"] = "00:00:01" });
+        var (youth, counsellor, id) = await Youth.Matched(app);
+        await using (youth)
+        await using (counsellor)
+        {
+            (await youth.Send("hej")).Value();
+            (await counsellor.End(id)).Value();
+            (await youth.Rate(5)).Value();
+            (await counsellor.WrapUp(id, "sexual-abuse", null, "support-given")).Value();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var redis = app.Get<RedisConnection>();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        var left = server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[app.KeyPrefix.Length..]).ToList();
+        Assert.DoesNotContain(left, k => k.StartsWith("conv:") || k.StartsWith("token:") || k.Contains(id));
+        foreach (var key in left.Where(k => k.StartsWith("chats:") || k.StartsWith("queue")))
+            Assert.DoesNotContain(id, await Members(redis, app.KeyPrefix + key));
+        // What remains is about staff or counts nobody: accounts, duty, counters, queue numbers, signing keys.
+        Assert.All(left, k => Assert.Matches("^(staff(:.+)?|duty|queue(:ticket|:version|:away|:handling)?|stats:.+|dataprotection:keys|chats:.+)$", k));
+    }
+
+    private static async Task<string> Members(RedisConnection redis, string key) =>
+        await redis.Database.KeyTypeAsync(key) switch
+        {
+            RedisType.Set => string.Join(",", await redis.Database.SetMembersAsync(key)),
+            RedisType.SortedSet => string.Join(",", await redis.Database.SortedSetRangeByRankAsync(key)),
+            _ => "",
+        };
+
     // A conversation from start to wrap-up; returns the young person's token and the conversation id.
     private async Task<(string Token, string Id)> WholeConversation(string text)
     {

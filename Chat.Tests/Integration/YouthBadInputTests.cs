@@ -18,6 +18,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         (await youth.SetTyping(true)).Refused("not-started");
         (await youth.End()).Refused("not-started");
         (await youth.Rate(5)).Refused("not-started");
+        (await youth.Danger()).Refused("not-started");
     }
 
     [Fact]
@@ -95,6 +96,16 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         (await youth.Resume(first.Token)).Refused("already-started");
     }
 
+    [Fact]
+    public async Task AfterLeavingTheQueueTheSamePageCanStartAgain()
+    {
+        await using var youth = await Youth.Connect(_app);
+        (await youth.Start()).Value();
+        (await youth.End()).Value();
+        Assert.Equal("waiting", (await youth.Start()).Value().State);
+        (await youth.Start()).Refused("already-started");
+    }
+
     [Theory]
     [InlineData(null, "invalid-token")]
     [InlineData("short", "invalid-token")]
@@ -122,6 +133,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         await first.Moved.NextAsync(ChatApp.Timeout);
         (await first.Send("from the old tab")).Refused("session-moved");
         (await first.End()).Refused("session-moved");
+        (await first.Danger()).Refused("session-moved");
         (await second.Send("from the new tab")).Value();
     }
 
@@ -132,6 +144,7 @@ public sealed class YouthBadInputTests : IAsyncLifetime
         await using var _1 = youth;
         await using var _2 = counsellor;
         (await youth.End()).Value();
+        (await youth.Danger()).Refused("already-ended");
 
         (await youth.Rate(0)).Refused("invalid-rating");
         (await youth.Rate(6)).Refused("invalid-rating");

@@ -30,6 +30,7 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
     public Task<Reply<object?>> SetTyping(bool isTyping) => Call<object?>("Typing", isTyping);
     public Task<Reply<object?>> End() => Call<object?>("End");
     public Task<Reply<object?>> Rate(int score) => Call<object?>("Rate", score);
+    public Task<Reply<object?>> Danger() => Call<object?>("Danger");
 
     // The next transcript entry of a kind (and sender), skipping others such as the echo of one's own message.
     public async Task<ChatMessage> Next(string kind, string? from = null)
@@ -41,12 +42,14 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
         }
     }
 
-    public async Task<QueuePositionEvent> NextPosition(int position)
+    public Task<QueuePositionEvent> NextPosition(int position) => NextPosition(p => p.Position == position);
+
+    public async Task<QueuePositionEvent> NextPosition(Func<QueuePositionEvent, bool> match)
     {
         while (true)
         {
             var next = await Positions.NextAsync(ChatApp.Timeout);
-            if (next.Position == position) return next;
+            if (match(next)) return next;
         }
     }
 
@@ -76,6 +79,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public EventRecorder<QueueChangedEvent> Queue { get; } = hub.Record<QueueChangedEvent>("QueueChanged");
     public EventRecorder<StaffTypingEvent> Typing { get; } = hub.Record<StaffTypingEvent>("Typing");
     public EventRecorder<DutyStatus> Duty { get; } = hub.Record<DutyStatus>("DutyChanged");
+    public EventRecorder<DangerAlertEvent> DangerAlerts { get; } = hub.Record<DangerAlertEvent>("DangerAlert");
 
     // Creates the account, signs in through the form and connects with the cookie.
     public static async Task<Counsellor> SignIn(ChatApp app, string userName, params string[] roles)
@@ -91,6 +95,10 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Call<DutyStatus>("GoOnDuty", capacity);
     public Task<Reply<DutyStatus>> GoOffDuty() => Call<DutyStatus>("GoOffDuty");
     public Task<Reply<StaffChat>> Take(string? conversationId) => Call<StaffChat>("Take", conversationId);
+    public Task<Reply<StaffChat>> TakeNext() => Call<StaffChat>("TakeNext");
+
+    public Task<Reply<Skills>> SetSkills(string?[] languages, string?[] topics) =>
+        Call<Skills>("SetSkills", new SkillsRequest(languages, topics));
 
     public Task<Reply<SendResult>> Send(string? conversationId, string? text, string? clientMessageId = null) =>
         Call<SendResult>("Send", new StaffSendRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text));

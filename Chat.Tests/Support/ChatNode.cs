@@ -43,7 +43,7 @@ public sealed class ChatNode : IAsyncDisposable
             throw new InvalidOperationException($"{ServerAssembly} with its runtimeconfig was not found next to the tests: build Chat.sln");
         var all = new Dictionary<string, string>(settings);
         all.TryAdd("Staff:SetupCodeFile", Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt"));
-        var node = new ChatNode(RedisServer.FreePort(), all, startTimeout ?? TimeSpan.FromSeconds(60));
+        var node = new ChatNode(Chat.Server.Storage.EmbeddedRedis.FreeLoopbackPort(), all, startTimeout ?? TimeSpan.FromSeconds(60));
         await node.StartAgainAsync();
         return node;
     }

@@ -30,7 +30,7 @@ public sealed class Nginx : IAsyncDisposable
         var prefix = Directory.CreateTempSubdirectory("chat-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
         Directory.CreateDirectory(Path.Combine(prefix, "temp"));
-        var port = RedisServer.FreePort();
+        var port = Chat.Server.Storage.EmbeddedRedis.FreeLoopbackPort();
         var nodes = string.Join('\n', nodePorts.Select(p => $"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"));
         var config = (await File.ReadAllTextAsync(Repository.File("ops/nginx.conf")))
             .Replace("@PORT@", port.ToString()).Replace("\n@NODES@\n", $"\n{nodes}\n"); // the line, not the mention above it
