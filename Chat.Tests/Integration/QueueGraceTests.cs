@@ -56,7 +56,7 @@ public sealed class QueueGraceTests
     [Fact]
     public async Task ComingBackInTimeCancelsTheGraceEvenIfTheConnectionDropsAgainLater()
     {
-        await using var app = App("00:00:01");
+        await using var app = App("00:00:03");
         await using var counsellor = await Counsellor.SignIn(app, "ulla");
         var first = await Youth.Connect(app);
         var token = (await first.Start()).Value().Token;
@@ -64,7 +64,7 @@ public sealed class QueueGraceTests
 
         await using var back = await Youth.Connect(app);
         (await back.Resume(token)).Value();
-        await Task.Delay(1500);
+        await Task.Delay(3500);
         Assert.Single((await counsellor.Snapshot()).Value().Waiting);
     }
 }
