@@ -66,11 +66,12 @@ start() {
   done
   printf 'redis=%s\nchat=%s\nnodes="%s"\n' "$redis_port" "$chat_port" "${node_ports[*]}" >"$dir/ports"
 
-  # AOF fsynced on every write: a crash loses nothing a client was told had been stored.
-  local redis_args=(--port "$redis_port" --bind 127.0.0.1 --dir "$dir/redis" --daemonize no)
-  if [ -f ops/redis.conf ]; then redis_args=(ops/redis.conf "${redis_args[@]}")
-  else redis_args+=(--appendonly yes --appendfsync always --save ""); fi
-  nohup redis-server "${redis_args[@]}" </dev/null >"$dir/redis/redis.log" 2>&1 &
+  # ops/redis.conf (AOF) with this cluster's port and data folder. Its own `dir` line is left out: redis changes
+  # into that folder while reading the file, before --dir applies. The flags stand in where the file is missing.
+  local redis_conf="appendonly yes"$'\n'"appendfsync everysec"$'\n'"save \"\""
+  [ -f ops/redis.conf ] && redis_conf=$(grep -v '^dir ' ops/redis.conf)
+  echo "$redis_conf" | nohup redis-server - --port "$redis_port" --bind 127.0.0.1 --dir "$dir/redis" --daemonize no \
+    >"$dir/redis/redis.log" 2>&1 &
   echo $! >"$dir/redis.pid"
   wait_until 10 "redis-server on port $redis_port" bash -c "redis-cli -p $redis_port ping 2>/dev/null | grep -q PONG"
 

@@ -7,13 +7,23 @@ namespace Chat.Tests.Resilience;
 // The default without Redis: the node starts Garnet itself (`dotnet tool run garnet-server`, its AOF in
 // Redis:Embedded:DataDirectory) and records Garnet's processes in garnet.pid there.
 [Collection(ResilienceCollection.Name)]
-public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
+public sealed class EmbeddedRestartTests : IDisposable
 {
     static readonly TimeSpan T = ChatApp.Timeout;
     // A cold machine restores the Garnet tool first (see EmbeddedGarnet).
     static readonly TimeSpan GarnetStart = TimeSpan.FromSeconds(120);
 
-    readonly string dataDirectory = Directory.CreateTempSubdirectory("chat-embedded-").FullName;
+    readonly ITestOutputHelper output;
+    readonly string dataDirectory;
+    readonly Process guard;
+
+    public EmbeddedRestartTests(ITestOutputHelper output)
+    {
+        this.output = output;
+        dataDirectory = Directory.CreateTempSubdirectory("chat-embedded-").FullName;
+        // Should the test process die between the kill and the restart, the stale Garnet must not outlive it.
+        guard = OrphanGuard.Start("""killtree $(cat "$1/garnet.pid"); rm -rf "$1" """, dataDirectory);
+    }
 
     // garnetDiesToo: false is kill -9 of the node alone (the OOM killer), which leaves its Garnet running on the
     // data directory; true is a power cut, which takes Garnet down with it.
@@ -80,6 +90,7 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
     // A test that failed between the kill and the restart leaves the stale Garnet running: stop it before its files go.
     public void Dispose()
     {
+        OrphanGuard.Stop(guard);
         foreach (var pid in GarnetsOnThisDirectory())
         {
             try
@@ -109,8 +120,9 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
     {
         try
         {
-            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            return commandLine.Contains("garnet", StringComparison.OrdinalIgnoreCase) && commandLine.Contains(dataDirectory);
+            // The runner and Garnet both carry the directory as Garnet's --checkpointdir; the orphan guard names it too, but not so.
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            return arguments.Zip(arguments.Skip(1)).Contains(("--checkpointdir", dataDirectory));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,10 +6,9 @@ namespace Chat.Tests.Resilience;
 // and, when asked, nginx in front; all on free loopback ports, all stopped at the end.
 public sealed class ProcessCluster : IAsyncDisposable
 {
-    readonly string dataDirectory;
     readonly List<ChatNode> nodes = [];
 
-    ProcessCluster(string dataDirectory, RedisServer redis) => (this.dataDirectory, Redis) = (dataDirectory, redis);
+    ProcessCluster(RedisServer redis) => Redis = redis;
 
     public RedisServer Redis { get; }
     public IReadOnlyList<ChatNode> Nodes => nodes;
@@ -17,8 +16,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public static async Task<ProcessCluster> StartAsync(int nodeCount = 2, bool nginx = false)
     {
-        var data = Directory.CreateTempSubdirectory("chat-cluster-").FullName;
-        var cluster = new ProcessCluster(data, RedisServer.Start(appendOnly: true));
+        var cluster = new ProcessCluster(RedisServer.Start(appendOnly: true));
         try
         {
             var starting = Enumerable.Range(0, nodeCount)
@@ -66,6 +64,5 @@ public sealed class ProcessCluster : IAsyncDisposable
         if (Front is not null) await Front.DisposeAsync();
         foreach (var node in nodes) await node.DisposeAsync();
         Redis.Dispose();
-        Directory.Delete(dataDirectory, recursive: true);
     }
 }

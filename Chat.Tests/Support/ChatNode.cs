@@ -19,6 +19,7 @@ public sealed class ChatNode : IAsyncDisposable
     readonly TimeSpan startTimeout;
     readonly ConcurrentQueue<string> output = new();
     Process? process;
+    Process? guard;
 
     ChatNode(int port, IReadOnlyDictionary<string, string> settings, TimeSpan startTimeout)
     {
@@ -65,6 +66,7 @@ public sealed class ChatNode : IAsyncDisposable
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         process?.Dispose();
         process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        guard = OrphanGuard.Start("""killtree "$1" """, process.Id.ToString());
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
         process.BeginOutputReadLine();
@@ -91,7 +93,7 @@ public sealed class ChatNode : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (process is { HasExited: false }) KillAndWait(entireProcessTree: true);
+        KillAndWait(entireProcessTree: true);
         process?.Dispose();
         File.Delete(SetupCodeFile);
         return ValueTask.CompletedTask;
@@ -126,6 +128,8 @@ public sealed class ChatNode : IAsyncDisposable
 
     void KillAndWait(bool entireProcessTree)
     {
+        if (guard is not null) OrphanGuard.Stop(guard);
+        guard = null;
         if (process is not { HasExited: false } running) return;
         running.Kill(entireProcessTree); // SIGKILL on Linux
         if (!running.WaitForExit(TimeSpan.FromSeconds(10)))

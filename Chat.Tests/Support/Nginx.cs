@@ -11,6 +11,7 @@ public sealed class Nginx : IAsyncDisposable
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     readonly Process process;
+    readonly Process guard;
     readonly string prefix;
     readonly ConcurrentQueue<string> output = new();
 
@@ -18,6 +19,7 @@ public sealed class Nginx : IAsyncDisposable
     {
         this.process = process;
         this.prefix = prefix;
+        guard = OrphanGuard.Start("""killtree "$1"; rm -rf "$2" """, process.Id.ToString(), prefix);
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
     }
 
@@ -62,6 +64,7 @@ public sealed class Nginx : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        OrphanGuard.Stop(guard);
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
