@@ -61,9 +61,13 @@ export function renderMessage(message, viewer) {
 export function createTranscript(list, viewer) {
   const seen = new Set();
   let lastSeq = 0;
+  let complete = 0;
 
   return {
     get lastSeq() { return lastSeq; },
+    // Every entry up to here has arrived. Pushes relayed by different nodes can arrive out of
+    // order, so a resume asks from here, not from lastSeq, and a gap is filled; repeats are dropped by seq.
+    get complete() { return complete; },
 
     // Returns false for a seq already shown (the sender also gets its own message as an event).
     add(message) {
@@ -73,6 +77,7 @@ export function createTranscript(list, viewer) {
       const later = [...list.children].find((el) => Number(el.dataset.seq) > message.seq);
       list.insertBefore(renderMessage(message, viewer), later ?? null);
       lastSeq = Math.max(lastSeq, message.seq);
+      while (seen.has(complete + 1)) complete += 1;
       if (nearBottom || message.from === viewer) list.scrollTop = list.scrollHeight;
       return true;
     },
@@ -80,6 +85,7 @@ export function createTranscript(list, viewer) {
     clear() {
       seen.clear();
       lastSeq = 0;
+      complete = 0;
       list.replaceChildren();
     },
   };

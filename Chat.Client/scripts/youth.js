@@ -61,7 +61,7 @@ async function resume(takeOver) {
   const token = readToken();
   if (!token) return view.show('start');
   try {
-    const state = await call(connection, 'Resume', { token, afterSeq: transcript.lastSeq, takeOver });
+    const state = await call(connection, 'Resume', { token, afterSeq: transcript.complete, takeOver });
     moved = false;
     view.showError(null);
     apply(state);

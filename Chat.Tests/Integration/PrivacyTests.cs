@@ -109,17 +109,10 @@ public sealed partial class PrivacyTests : IAsyncLifetime
     // The key patterns in docs/privacy.md's table: `<…>` stands for a value, everything else is literal.
     private static List<Regex> Inventory()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "privacy.md"));
+        var doc = File.ReadAllText(Repository.File("docs/privacy.md"));
         var patterns = KeyRow().Matches(doc).Select(m => m.Groups[1].Value).ToList();
         Assert.True(patterns.Count >= 10, "the key table in docs/privacy.md was not found");
         return patterns.Select(p => new Regex("^" + Placeholder().Replace(Regex.Escape(p), "[^:]+") + "$")).ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Chat.sln"))) dir = dir.Parent;
-        return dir.FullName;
     }
 
     [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Chat.Tests.Support;
+
+namespace Chat.Tests.Browser;
+
+// The pages' transcript module (Chat.Client/scripts/transcript.js) in real Chromium, on its own.
+public sealed class TranscriptTests
+{
+    private static readonly string Module = File.ReadAllText(
+        Repository.File("Chat.Client/scripts/transcript.js")).Replace("export function", "function");
+
+    private static async Task<JsonElement> Run(string steps)
+    {
+        await using var context = await Chromium.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<ol id='list'></ol>");
+        return await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              {{Module}}
+              const t = createTranscript(document.getElementById('list'), 'youth');
+              const text = (seq, from = 'counsellor', body = 'm' + seq) => ({ seq, kind: 'text', from, name: 'Ulla', text: body, at: 0 });
+              {{steps}}
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EntriesArrivingOutOfOrderAreShownInSeqOrderOnceAndTheResumePointWaitsForTheGap()
+    {
+        var result = await Run("""
+            const added = [t.add(text(1)), t.add(text(3)), t.add(text(3))];
+            const beforeGap = [t.complete, t.lastSeq];
+            t.add(text(2));
+            return { added, beforeGap, after: [t.complete, t.lastSeq],
+                     order: [...document.querySelectorAll('#list > *')].map(li => Number(li.dataset.seq)) };
+            """);
+
+        Assert.Equal("[true,true,false]", result.GetProperty("added").GetRawText());
+        Assert.Equal("[1,3]", result.GetProperty("beforeGap").GetRawText()); // resume from 1, not 3: 2 is missing
+        Assert.Equal("[3,3]", result.GetProperty("after").GetRawText());
+        Assert.Equal("[1,2,3]", result.GetProperty("order").GetRawText());
+    }
+
+    [Fact]
+    public async Task TextIsInsertedAsTextNeverAsMarkup()
+    {
+        var result = await Run("""
+            t.add(text(1, 'counsellor', '<img src=x onerror="window.hit=1"><b>fet</b>'));
+            return { html: document.getElementById('list').innerHTML, bold: document.querySelectorAll('#list b').length,
+                     images: document.querySelectorAll('#list img').length, text: document.getElementById('list').textContent };
+            """);
+
+        Assert.Equal(0, result.GetProperty("bold").GetInt32());
+        Assert.Equal(0, result.GetProperty("images").GetInt32());
+        Assert.Contains("<b>fet</b>", result.GetProperty("text").GetString());
+        Assert.Contains("&lt;b&gt;", result.GetProperty("html").GetString());
+    }
+}
