@@ -78,7 +78,7 @@ public sealed class ConversationJourneyTests() : BrowserTest(new Dictionary<stri
         Assert.NotNull(await phone.EvaluateAsync<string?>("sessionStorage.getItem('chat.token')"));
 
         await phone.ClickAsync("#quick-exit");
-        await phone.WaitForURLAsync(new Uri(Base, "/healthz").ToString());
+        await phone.WaitForURLAsync(new Uri(Base, "/healthz").ToString(), new() { WaitUntil = WaitUntilState.Commit });
         Assert.Null(await phone.EvaluateAsync<string?>("sessionStorage.getItem('chat.token')"));
 
         await phone.GoBackAsync();

@@ -26,7 +26,9 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", ChatApp.Password);
         await page.ClickAsync("#signin-form button[type=submit]");
-        await page.WaitForURLAsync(new Uri(Base, "/staff").ToString());
+        // Ready means signed in and connected: the duty button is enabled only over a live hub connection.
+        await page.WaitForURLAsync(new Uri(Base, "/staff").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("#go-on-duty")).ToBeEnabledAsync();
         return (page, problems);
     }
 
