@@ -1,13 +1,12 @@
 using System.Threading.Channels;
 using Chat.Server.Conversations;
-using Chat.Server.Staff;
 
 namespace Chat.Server.Queue;
 
 // After any change to the queue or to duty, tells on-duty counsellors the new queue and each
 // waiting young person their place and estimated wait. Requests made while a broadcast runs fold into one more, so a
 // burst of arrivals costs a few reads, and broadcasts from this node never overtake each other.
-public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
+public sealed class QueueBroadcaster(WaitingRoom room, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -22,7 +21,7 @@ public sealed class QueueBroadcaster(WaitingRoom room, DutyRoster duty, Relay re
             {
                 var snapshot = await room.Read();
                 var outlook = await room.Outlook();
-                await relay.Queue(await duty.OnDuty(), snapshot, outlook.EstimatedWaitSeconds);
+                await relay.Queue(outlook.OnDuty, snapshot, outlook.EstimatedWaitSeconds);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

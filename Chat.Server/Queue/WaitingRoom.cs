@@ -59,7 +59,7 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Places, [Keys.Duty, Keys.HandlingTime], [Keys.Prefix]))!;
         var average = (long?)result[2] is { } ms ? TimeSpan.FromMilliseconds(ms) : options.Value.AssumedHandlingTime;
-        return new QueueOutlook((int)result[0], (int)result[1], average);
+        return new QueueOutlook((int)result[0], (int)result[1], average, ((RedisValue[])result[3]!).Select(v => (string)v!).ToList());
     }
 
     public sealed record Taken(ChatMessage Joined, string YouthConnection);

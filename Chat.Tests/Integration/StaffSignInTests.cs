@@ -22,7 +22,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     {
         await _app.CreateStaff("ulla");
         using var client = Client();
-        var (cookies, token) = await _app.FormToken(client, "/staff/signin");
+        var (cookies, token) = await ChatApp.FormToken(client, "/staff/signin");
         using var response = await ChatApp.PostForm(client, "/staff/auth/signin", cookies, token, new() { ["userName"] = userName, ["password"] = password });
         Assert.Equal("/staff/signin?error=invalid", response.Headers.Location?.ToString());
         Assert.DoesNotContain("chat.staff=", ChatApp.CookieHeader(response, ""));
@@ -51,7 +51,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.DoesNotContain("chat.staff=;", string.Join(";", refused.Headers.TryGetValues("Set-Cookie", out var set) ? set : []));
 
-        var (cookies, token) = await _app.FormToken(client, "/staff", session);
+        var (cookies, token) = await ChatApp.FormToken(client, "/staff", session);
         using var signedOut = await ChatApp.PostForm(client, "/staff/auth/signout", cookies, token, []);
         Assert.Equal("/staff/signin", signedOut.Headers.Location?.ToString());
         Assert.Contains(signedOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("chat.staff=;"));
@@ -90,7 +90,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
 
     private async Task<string> Setup(HttpClient client, string code, string userName, string password)
     {
-        var (cookies, token) = await _app.FormToken(client, "/staff/setup");
+        var (cookies, token) = await ChatApp.FormToken(client, "/staff/setup");
         using var response = await ChatApp.PostForm(client, "/staff/auth/setup", cookies, token,
             new() { ["code"] = code, ["userName"] = userName, ["displayName"] = "Admin", ["password"] = password });
         return response.Headers.Location?.ToString() ?? $"no redirect: {(int)response.StatusCode}";

@@ -49,7 +49,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var code = await node.SetupCode();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.BaseUri };
-        var (cookies, token) = await ChatApp.FormTokenAt(client, "/staff/setup");
+        var (cookies, token) = await ChatApp.FormToken(client, "/staff/setup");
         using var response = await ChatApp.PostForm(client, "/staff/auth/setup", cookies, token, new()
         {
             ["code"] = code, ["userName"] = userName, ["displayName"] = "Ulla", ["password"] = ChatApp.Password,

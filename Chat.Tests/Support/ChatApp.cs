@@ -57,11 +57,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ClientOptions.BaseAddress };
 
     // The form's antiforgery token and the cookies that go with it; a signed-in page needs the session cookie.
-    public Task<(string Cookies, string Token)> FormToken(HttpClient client, string page, string session = "") =>
-        FormTokenAt(client, page, session);
-
-    // Static, so tests of nodes that run as processes (Resilience/) fill the same forms over a plain HttpClient.
-    public static async Task<(string Cookies, string Token)> FormTokenAt(HttpClient client, string page, string session = "")
+    public static async Task<(string Cookies, string Token)> FormToken(HttpClient client, string page, string session = "")
     {
         var request = new HttpRequestMessage(HttpMethod.Get, page);
         if (session.Length > 0) request.Headers.Add("Cookie", session);

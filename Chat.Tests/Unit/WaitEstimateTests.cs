@@ -37,7 +37,7 @@ public sealed class WaitEstimateTests
     [Fact]
     public void AnOutlookEstimatesEachPlace()
     {
-        var outlook = new QueueOutlook(FreeCapacity: 1, TotalCapacity: 2, AverageHandling: TimeSpan.FromMinutes(10));
+        var outlook = new QueueOutlook(FreeCapacity: 1, TotalCapacity: 2, AverageHandling: TimeSpan.FromMinutes(10), OnDuty: []);
         Assert.Equal([0, 300, 600], new[] { 1, 2, 3 }.Select(p => outlook.EstimatedWaitSeconds(p) ?? -1));
     }
 }
