@@ -26,6 +26,12 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Stats(DateOnly day) => $"{prefix}stats:{day:yyyy-MM-dd}";
 
+    // Pickup codes (Handover/PickupCodes): the code's hash by its selector, and fixed-window attempt counters,
+    // numbered by window since the Unix epoch; a caller appears only as a SHA-256.
+    public RedisKey Code(string selector) => $"{prefix}code:{selector}";
+    public RedisKey CodeFailures(long minute) => $"{prefix}code-failures:{minute}";
+    public RedisKey CodeCallerFailures(string callerHash, long window) => $"{prefix}code-failures:{callerHash}:{window}";
+
     public RedisKey QueueVersion => $"{prefix}queue:version";
     public RedisKey DataProtectionKeys => $"{prefix}dataprotection:keys";
 

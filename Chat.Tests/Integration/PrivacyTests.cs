@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Chat.Server.Conversations;
+using Chat.Server.Handover;
 using Chat.Server.Storage;
 using Chat.Tests.Support;
 using StackExchange.Redis;
@@ -82,6 +83,29 @@ public sealed partial class PrivacyTests : IAsyncLifetime
             Assert.DoesNotContain(id, await Members(redis, app.KeyPrefix + key));
         // What remains is about staff or counts nobody: accounts, duty, counters, queue numbers, signing keys.
         Assert.All(left, k => Assert.Matches("^(staff(:.+)?|duty|queue(:ticket|:version|:away|:handling)?|stats:.+|dataprotection:keys|chats:.+)$", k));
+    }
+
+    [Fact]
+    public async Task EveryKeyAPickupCodeLeavesIsInTheInventoryAndExpires()
+    {
+        var redis = _app.Get<RedisConnection>();
+        var codes = new PickupCodes(redis, Microsoft.Extensions.Options.Options.Create(new HandoverOptions()), TimeProvider.System);
+        var used = await codes.Issue("handover", new Dictionary<string, string> { ["summary"] = "hej" }).WaitAsync(ChatApp.Timeout);
+        var waiting = await codes.Issue("return", new Dictionary<string, string> { ["counsellor"] = "ulla" }).WaitAsync(ChatApp.Timeout);
+        await codes.Annotate(waiting.Selector, "note", "vi ses").WaitAsync(ChatApp.Timeout);
+        await codes.Redeem(used.Code, "handover", "conn-1").WaitAsync(ChatApp.Timeout);
+        await Assert.ThrowsAsync<ChatError>(() => codes.Redeem(used.Code[..^1] + (used.Code[^1] == '2' ? '3' : '2'), "handover", "conn-1").WaitAsync(ChatApp.Timeout));
+
+        var inventory = Inventory();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: _app.KeyPrefix + "code*", pageSize: 1000).Select(k => ((string)k!)[_app.KeyPrefix.Length..]).ToList();
+        Assert.Equal(4, keys.Count); // two codes, the failure counters of the minute and of conn-1
+        foreach (var key in keys)
+        {
+            Assert.True(inventory.Any(pattern => pattern.IsMatch(key)), $"'{key}' is not described in docs/privacy.md");
+            var ttl = await redis.Database.KeyTimeToLiveAsync(_app.KeyPrefix + key).WaitAsync(ChatApp.Timeout);
+            Assert.True(ttl is { } t && t > TimeSpan.Zero && t <= TimeSpan.FromDays(14), $"'{key}' expires in {ttl}");
+        }
     }
 
     private static async Task<string> Members(RedisConnection redis, string key) =>
