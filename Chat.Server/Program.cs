@@ -28,7 +28,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapStaff();
 app.MapConversations();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();
 
