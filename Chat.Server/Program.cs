@@ -1,5 +1,6 @@
 using Chat.Client.Components;
 using Chat.Server.Conversations;
+using Chat.Server.Handover;
 using Chat.Server.Privacy;
 using Chat.Server.ScaleOut;
 using Chat.Server.Staff;
@@ -13,6 +14,7 @@ builder.Services.AddStorage();
 builder.Services.AddScaleOut();
 builder.Services.AddConversations();
 builder.Services.AddStaff();
+builder.Services.AddDirectory();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -26,7 +28,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapStaff();
 app.MapConversations();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();
 

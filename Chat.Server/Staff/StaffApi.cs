@@ -53,8 +53,12 @@ public static class StaffApi
             return Results.Redirect("/staff/signin?error=invalid");
         }
         await http.SignInAsync(Principal(account));
-        return Results.Redirect("/staff");
+        return Results.Redirect(Landing(account));
     }
+
+    // Someone who only keeps the service directory has no console to land on.
+    private static string Landing(StaffAccount account) =>
+        !account.Roles.Contains(StaffRoles.Counsellor) && account.Roles.Contains(StaffRoles.Coordinator) ? "/staff/directory" : "/staff";
 
     // Binds no form field, so the antiforgery middleware's verdict is not enforced for it: check here.
     private static async Task SignOut(HttpContext http, IAntiforgery antiforgery)

@@ -24,6 +24,8 @@ public sealed class RedisKeys(string prefix)
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
     public RedisKey StaffIndex => $"{prefix}staff";
 
+    public RedisKey Services => $"{prefix}services";
+
     public RedisKey Stats(DateOnly day) => $"{prefix}stats:{day:yyyy-MM-dd}";
 
     // Pickup codes (Handover/PickupCodes): the code's hash by its selector, and fixed-window attempt counters,
