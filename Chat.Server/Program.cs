@@ -15,6 +15,7 @@ builder.Services.AddScaleOut();
 builder.Services.AddConversations();
 builder.Services.AddStaff();
 builder.Services.AddDirectory();
+builder.Services.AddHandover();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

@@ -27,6 +27,14 @@ const youth = {
   'not-ended': 'Du kan svara på frågan när chatten är avslutad.',
   'invalid-rating': 'Välj ett svar mellan 1 och 5.',
   'already-rated': 'Du har redan svarat. Tack!',
+  'no-offer': 'Frågan gäller inte längre.',
+  'offer-changed': 'Kuratorn har ändrat förslaget. Läs det nya innan du svarar.',
+  'no-counsellor': 'Du kan få en kod när en kurator har pratat med dig.',
+  'no-return-code': 'Du har ingen kod i den här chatten.',
+  'invalid-code': 'Det ser inte ut som en kod. En kod har 12 tecken, till exempel ABCD-EFGH-JKMN.',
+  'unknown-code': 'Koden finns inte. Den kan vara felskriven, raderad eller för gammal.',
+  'code-used': 'Koden har redan använts.',
+  'too-many-attempts': 'För många försök. Vänta en stund och försök igen.',
 };
 
 const staff = {
@@ -47,6 +55,28 @@ const staff = {
   'invalid-language': 'Välj ett språk i listan.',
   'invalid-age-band': 'Välj en åldersgrupp i listan.',
   'invalid-outcome': 'Välj ett utfall.',
+  'choose-service': 'Välj en verksamhet i listan först.',
+  'choose-transfer': 'Välj en kollega eller en kunskap först.',
+  'unknown-service': 'Verksamheten finns inte i katalogen.',
+  'not-eligible': 'Den verksamheten kan inte ta emot den här chatten. Visa listan igen för att se varför.',
+  'handover-pending': 'En överlämning pågår redan i chatten.',
+  'summary-too-long': 'Sammanfattningen får vara högst 600 tecken.',
+  'note-too-long': 'Anteckningen får vara högst 300 tecken.',
+  'no-guest': 'Lämna chatten först när någon från verksamheten har anslutit.',
+  'invalid-transfer': 'Välj en kollega eller en kunskap (inte dig själv).',
+  'invalid-skill': 'Den kunskapen finns inte.',
+  'invalid-user-name': 'Kollegan finns inte.',
+  'colleague-not-on-duty': 'Kollegan är inte i tjänst längre.',
+  'no-return-code': 'Den unga har inte bett om en kod.',
+  'no-handover': 'Ingen överlämning väntar i den chatten.',
+  'not-your-service': 'Den överlämningen gäller en annan verksamhet.',
+  'no-service': 'Ditt konto hör inte till någon verksamhet i katalogen.',
+  'not-shared': 'Den unga valde att inte låta er öppna koden. Be den unga berätta själv.',
+  'invalid-code': 'Det ser inte ut som en kod (12 tecken).',
+  'unknown-code': 'Koden finns inte, eller har gått ut.',
+  'code-used': 'Koden har redan öppnats.',
+  'too-many-attempts': 'För många felaktiga koder. Vänta en stund.',
+  'empty-message': 'Skriv något först.',
 };
 
 const fallback = 'Något gick fel. Försök igen.';

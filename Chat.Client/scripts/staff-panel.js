@@ -6,18 +6,26 @@ import { labelOf } from './labels.js';
 import { createTranscript } from './transcript.js';
 import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
+import { wireHandover } from './staff-handover.js';
 
-export function createPanel(chat, { connection, labels, onClose }) {
+// self: the signed-in person's display name.
+export function createPanel(chat, { connection, labels, self, onClose }) {
   const id = chat.conversationId;
   const element = cloneTemplate('staff-chat-template');
   const $ = (selector) => element.querySelector(selector);
-  const transcript = createTranscript($('.messages'), 'counsellor');
+  const transcript = createTranscript($('.messages'), 'counsellor', self);
   const showTyping = createTypingIndicator($('.typing-indicator'));
   const showError = (error) =>
     showAlert($('.chat-error'), error ? errorText(error.code ?? error, 'staff') : '');
   let state = chat.state;
   let wrappedUp = chat.wrappedUp;
   let danger = chat.danger;
+  // Handed on (transferred, or left to a partner's member): the chat is no longer this person's.
+  const close = () => {
+    element.remove();
+    onClose(id);
+  };
+  const handover = wireHandover(element, chat, { connection, labels, showError, onTransferred: close });
 
   element.dataset.conversationId = id;
   setText($('.staff-chat-title'), labelOf(labels.topic, chat.topic, 'Inget ämne valt'));
@@ -39,7 +47,8 @@ export function createPanel(chat, { connection, labels, onClose }) {
     $('.danger-badge').hidden = !danger;
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;
-    $('.end-area').hidden = ended;
+    // A partner's member who has joined but not taken over yet writes, but does not end the chat.
+    $('.end-area').hidden = ended || !handover.holder;
     $('.wrap-up').hidden = !ended || wrappedUp;
     $('.wrapped-up').hidden = !wrappedUp;
     if (ended) {
@@ -89,13 +98,14 @@ export function createPanel(chat, { connection, labels, onClose }) {
     $('.close-panel').focus();
   });
 
-  $('.close-panel').addEventListener('click', () => {
-    element.remove();
-    onClose(id);
-  });
+  $('.close-panel').addEventListener('click', close);
 
   function receive(message) {
     if (!transcript.add(message)) return;
+    // Seen in another tab of the same person: this one follows.
+    if (message.kind === 'transferred' || (message.kind === 'left' && message.name === self)) return close();
+    handover.receive(message, state);
+    if (message.kind === 'joined' || message.kind === 'left') render();
     if (message.kind === 'ended') {
       state = 'ended';
       render();
@@ -109,6 +119,7 @@ export function createPanel(chat, { connection, labels, onClose }) {
     state = snapshot.state;
     wrappedUp = snapshot.wrappedUp;
     danger = snapshot.danger;
+    handover.update(snapshot, state);
     render();
   }
 
@@ -118,5 +129,9 @@ export function createPanel(chat, { connection, labels, onClose }) {
   }
 
   update(chat);
-  return { element, receive, update, markDanger, setTyping: showTyping, get wrappedUp() { return wrappedUp; } };
+  return {
+    element, receive, update, markDanger, setTyping: showTyping,
+    answered: handover.answered, returnRequested: handover.returnRequested, noteAnswered: handover.noteAnswered,
+    get wrappedUp() { return wrappedUp; },
+  };
 }

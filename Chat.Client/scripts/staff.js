@@ -7,8 +7,10 @@ import { createQueue } from './staff-queue.js';
 import { createPanel } from './staff-panel.js';
 import { createSkills } from './staff-skills.js';
 import { createDangerAlert } from './staff-alert.js';
+import { createDesk } from './staff-desk.js';
 
 const labels = readLabels(byId('console'));
+const self = byId('console').dataset.self || '';
 const connection = createConnection('/hubs/staff');
 
 // Snapshots from different nodes can arrive out of order: show only the newest.
@@ -27,6 +29,8 @@ let onDuty = false;
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
 const skills = createSkills({ connection, showError });
+// Only for a partner service's member (their snapshot names the service).
+const desk = createDesk({ connection, labels, showError, onTake: (id, button) => take(button, 'TakeHandover', id) });
 const showDanger = createDangerAlert({ isMine: (id) => panels.has(id), isWaiting: (id) => queue.has(id) });
 
 function showConnection(state) {
@@ -48,6 +52,7 @@ function renderDuty(duty) {
   setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
   onDuty = duty.onDuty;
   updateQueueHints();
+  desk.setOnDuty(duty.onDuty);
 }
 
 function updateQueueHints() {
@@ -70,6 +75,7 @@ function addPanel(chat) {
   const panel = createPanel(chat, {
     connection,
     labels,
+    self,
     onClose: (id) => {
       panels.delete(id);
       updateChatsEmpty();
@@ -113,8 +119,13 @@ function refresh() {
       try {
         const state = await call(connection, 'Snapshot');
         renderDuty(state.duty);
-        skills.render(state.skills);
-        if (newerQueue(state.queueVersion)) renderQueue(state.waiting);
+        if (state.service) {
+          desk.show(state.service);
+          desk.render(state.handovers);
+        } else {
+          skills.render(state.skills);
+          if (newerQueue(state.queueVersion)) renderQueue(state.waiting);
+        }
         syncPanels(state.chats ?? []);
       } catch (error) {
         showError(error);
@@ -169,6 +180,10 @@ connection.on('DangerAlert', ({ conversationId }) => {
   panels.get(conversationId)?.markDanger();
 });
 connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
+connection.on('HandoverQueueChanged', ({ waiting }) => desk.render(waiting));
+connection.on('HandoverAnswered', (answer) => panels.get(answer.conversationId)?.answered(answer));
+connection.on('ReturnCodeRequested', ({ conversationId }) => panels.get(conversationId)?.returnRequested());
+connection.on('ReturnNoteAnswered', (answer) => panels.get(answer.conversationId)?.noteAnswered(answer));
 connection.onreconnecting(() => showConnection('reconnecting'));
 connection.onreconnected(() => {
   showConnection(null);

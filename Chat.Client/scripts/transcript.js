@@ -3,10 +3,23 @@
 
 const timeFormat = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit' });
 
-function authorOf(message, viewer) {
-  if (message.from === viewer) return 'Du';
-  if (message.from === 'counsellor') return message.name || 'Kurator';
-  return viewer === 'youth' ? 'Du' : 'Den unga';
+// A partner service's member is named with their service: "Sara, Stödcentrum".
+function staffName(message, fallback) {
+  const name = message.name || fallback;
+  return message.service ? `${name}, ${message.service}` : name;
+}
+
+// Own lines: the young person's for the young person; for staff, those under their own name (self), since
+// a handover puts two staff members in one chat. Without a self, every staff line counts as own.
+function isOwn(message, viewer, self) {
+  if (viewer === 'youth') return message.from === 'youth';
+  return message.from === 'counsellor' && (!self || message.name === self);
+}
+
+function authorOf(message, viewer, self) {
+  if (message.from === 'youth') return viewer === 'youth' ? 'Du' : 'Den unga';
+  if (isOwn(message, viewer, self)) return 'Du';
+  return staffName(message, 'Kurator');
 }
 
 function endedText(message, viewer) {
@@ -17,15 +30,28 @@ function endedText(message, viewer) {
 }
 
 export function systemText(message, viewer) {
+  const youth = viewer === 'youth';
   switch (message.kind) {
-    case 'joined': return `${message.name || 'En kurator'} har anslutit`;
+    case 'joined': return message.service
+      ? `${message.name || 'En person'} från ${message.service} har anslutit`
+      : `${message.name || 'En kurator'} har anslutit`;
     case 'left': return `${message.name || 'Kuratorn'} har lämnat chatten`;
     case 'ended': return endedText(message, viewer);
+    case 'handover': return youth
+      ? `Du sa ja till att prata med ${message.service}. Det här får de läsa:`
+      : `Den unga sa ja till ${message.service}. Sammanfattningen de får läsa:`;
+    case 'transferred': return youth
+      ? `${message.name || 'Kuratorn'} har lämnat över dig till en kollega. Du står först bland dem som väntar.`
+      : `${message.name || 'En kurator'} lämnade över chatten`;
+    case 'note': return youth
+      ? `Anteckningen du sparade hos ${message.name || 'kuratorn'}:`
+      : `Anteckning från ${message.name || 'en kurator'}, sparad av den unga:`;
     default: return '';
   }
 }
 
-export function renderMessage(message, viewer) {
+// self: the viewer's own display name (staff), so their own lines read "Du".
+export function renderMessage(message, viewer, self) {
   const item = document.createElement('li');
   item.className = 'msg';
   item.dataset.seq = String(message.seq);
@@ -35,17 +61,25 @@ export function renderMessage(message, viewer) {
 
   if (message.kind === 'text') {
     item.classList.add(message.from === 'youth' ? 'msg-youth' : 'msg-counsellor');
-    if (message.from === viewer) item.classList.add('msg-own');
+    if (isOwn(message, viewer, self)) item.classList.add('msg-own');
     const author = document.createElement('span');
     author.className = 'msg-author';
     author.dir = 'auto';
-    author.textContent = authorOf(message, viewer);
+    author.textContent = authorOf(message, viewer, self);
     text.textContent = message.text ?? '';
     item.append(author, text);
   } else {
     item.classList.add('msg-system');
     text.textContent = systemText(message, viewer);
     item.append(text);
+    // A summary, a transfer note or a kept note: someone's words, shown as they wrote them.
+    if (message.text) {
+      const quote = document.createElement('blockquote');
+      quote.className = 'msg-quote';
+      quote.dir = 'auto';
+      quote.textContent = message.text;
+      item.append(quote);
+    }
   }
 
   if (typeof message.at === 'number') {
@@ -58,7 +92,7 @@ export function renderMessage(message, viewer) {
   return item;
 }
 
-export function createTranscript(list, viewer) {
+export function createTranscript(list, viewer, self) {
   const seen = new Set();
   let lastSeq = 0;
   let complete = 0;
@@ -75,10 +109,10 @@ export function createTranscript(list, viewer) {
       const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
       seen.add(message.seq);
       const later = [...list.children].find((el) => Number(el.dataset.seq) > message.seq);
-      list.insertBefore(renderMessage(message, viewer), later ?? null);
+      list.insertBefore(renderMessage(message, viewer, self), later ?? null);
       lastSeq = Math.max(lastSeq, message.seq);
       while (seen.has(complete + 1)) complete += 1;
-      if (nearBottom || message.from === viewer) list.scrollTop = list.scrollHeight;
+      if (nearBottom || isOwn(message, viewer, self)) list.scrollTop = list.scrollHeight;
       return true;
     },
 

@@ -4,6 +4,7 @@ import { byId } from './dom.js';
 import { createTranscript } from './transcript.js';
 import { wireComposer } from './composer.js';
 import * as view from './youth-view.js';
+import { createHandover } from './youth-handover.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -14,11 +15,20 @@ const forgetToken = () => sessionStorage.removeItem(tokenKey);
 const connection = createConnection('/hubs/youth');
 const transcript = createTranscript(byId('messages'), 'youth');
 let moved = false;
+let counsellorName = '';
+const handover = createHandover(connection, { showError: view.showError, counsellorName: () => counsellorName });
+
+function setCounsellor(name) {
+  counsellorName = name || counsellorName;
+  view.setCounsellor(counsellorName);
+  handover.setCounsellorName();
+}
 
 function apply(state) {
   if (state.token) storeToken(state.token);
-  for (const message of state.messages ?? []) transcript.add(message);
-  if (state.counsellor) view.setCounsellor(state.counsellor);
+  for (const message of state.messages ?? []) receive(message, false);
+  if (state.counsellor) setCounsellor(state.counsellor);
+  handover.apply(state);
   if (state.state === 'waiting') {
     view.setQueuePosition(state.position);
     view.setQueueEstimate(state.estimatedWaitSeconds);
@@ -38,16 +48,27 @@ function apply(state) {
 function startOver() {
   forgetToken();
   transcript.clear();
+  counsellorName = '';
+  handover.reset();
   view.hideEmergency();
   view.show('start');
 }
 
-function receive(message) {
+// live: an event as it happens (a resume's entries only fill the transcript; its state decides the view).
+function receive(message, live = true) {
   // Events only matter while this tab holds a conversation (not after leaving the queue).
   if (!readToken() || !transcript.add(message)) return;
+  if (message.kind === 'joined') setCounsellor(message.name);
+  if (message.kind === 'note' && !counsellorName) setCounsellor(message.name);
+  if (!live) return;
   if (message.kind === 'joined') {
-    view.setCounsellor(message.name);
     view.show('chat');
+  } else if (message.kind === 'handover') {
+    handover.offerAnswered();
+  } else if (message.kind === 'transferred') {
+    view.setTyping(false);
+    view.setQueuePosition(null);
+    view.show('waiting');
   } else if (message.kind === 'ended') {
     view.setTyping(false);
     view.setRated(false);
@@ -115,8 +136,10 @@ byId('start-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   view.setReady(false);
   try {
-    const state = await call(connection, 'Start', view.startChoices());
+    const state = await call(connection, 'Start', { ...view.startChoices(), code: handover.startCode() });
     transcript.clear();
+    handover.reset();
+    byId('start-code').value = '';
     apply(state);
     view.showError(null);
   } catch (error) {

@@ -4,15 +4,20 @@ namespace Chat.Server.Conversations;
 
 // One transcript entry (docs/protocol.md, "ChatMessage"). Stored as JSON in the
 // conversation's Redis list; its seq is its 1-based place in that list.
-public sealed record ChatMessage(long Seq, string Kind, string From, string? Name, string? Text, long At, string? ClientMessageId)
+// Service: the partner service a staff member speaks for ("Stödcentrum"), null for this service's counsellors.
+public sealed record ChatMessage(
+    long Seq, string Kind, string From, string? Name, string? Text, long At, string? ClientMessageId, string? Service = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
-    public static ChatMessage Said(string from, string? name, string text, string clientMessageId, long at) =>
-        new(0, "text", from, name, text, at, clientMessageId);
+    public static ChatMessage Said(string from, string? name, string text, string clientMessageId, long at, string? service = null) =>
+        new(0, "text", from, name, text, at, clientMessageId, service);
 
-    public static ChatMessage Event(string kind, string from, string? name, long at) =>
-        new(0, kind, from, name, null, at, null);
+    public static ChatMessage Event(string kind, string from, string? name, long at, string? text = null, string? service = null) =>
+        new(0, kind, from, name, text, at, null, service);
 
     public string ToStored() => JsonSerializer.Serialize(this with { Seq = 0 }, Json);
 
@@ -20,7 +25,12 @@ public sealed record ChatMessage(long Seq, string Kind, string From, string? Nam
         JsonSerializer.Deserialize<ChatMessage>(json, Json)! with { Seq = seq };
 }
 
-public sealed record StartRequest(string? Topic, string? Language, string? AgeBand);
+// Code: a return code, to talk to the same counsellor again.
+public sealed record StartRequest(string? Topic, string? Language, string? AgeBand, string? Code = null);
+
+public sealed record HandoverAnswerRequest(string? OfferId, bool Accept, bool ShareHistory, bool ServiceMayOpen);
+
+public sealed record ReturnNoteOfferedEvent(string Note);
 
 public sealed record ResumeRequest(string? Token, long AfterSeq, bool TakeOver);
 
@@ -29,8 +39,17 @@ public sealed record SendRequest(string? ClientMessageId, string? Text);
 public sealed record SendResult(long Seq);
 
 // EstimatedWaitSeconds: while waiting; null when it cannot be said (nobody on duty), and when not waiting.
+// The rest only when they apply: a handover proposal waiting for an answer, the code of a handover by code,
+// the return code and a note proposed for it, and whom a returning young person is offered to first.
 public sealed record YouthState(
-    string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated, int? EstimatedWaitSeconds = null);
+    string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated, int? EstimatedWaitSeconds = null)
+{
+    public Handover.HandoverOffer? Offer { get; init; }
+    public Handover.PickupInfo? Pickup { get; init; }
+    public Handover.ReturnCode? ReturnCode { get; init; }
+    public string? ReturnNoteOffer { get; init; }
+    public Handover.ReturnTo? ReturnTo { get; init; }
+}
 
 public sealed record QueuePositionEvent(int Position, long Version, int? EstimatedWaitSeconds = null);
 

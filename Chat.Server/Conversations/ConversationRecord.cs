@@ -2,23 +2,52 @@ using StackExchange.Redis;
 
 namespace Chat.Server.Conversations;
 
-// The conversation hash as read from Redis. Fields: state, topic, language, ageBand,
-// created, youthConn, token (hash), counsellor, counsellorName, ended, endedBy, rated, wrapped, danger.
-public sealed record ConversationRecord(
-    string Id, string State, string Topic, string Language, string AgeBand, long Created,
-    string YouthConnection, string TokenHash, string Counsellor, string CounsellorName, bool Rated, bool WrappedUp, bool Danger)
+// The conversation hash as read from Redis; docs/privacy.md lists every field. A field that
+// was never set reads as "" (or 0, false).
+public sealed record ConversationRecord(string Id, IReadOnlyDictionary<string, string> Fields)
 {
-    public static ConversationRecord? From(string id, HashEntry[] entries)
-    {
-        if (entries.Length == 0) return null;
-        var fields = entries.ToDictionary(e => (string)e.Name!, e => (string?)e.Value ?? "");
-        string Field(string name) => fields.GetValueOrDefault(name, "");
-        return new ConversationRecord(
-            id, Field("state"), Field("topic"), Field("language"), Field("ageBand"),
-            long.TryParse(Field("created"), out var created) ? created : 0,
-            Field("youthConn"), Field("token"), Field("counsellor"), Field("counsellorName"),
-            Field("rated") == "1", Field("wrapped") == "1", Field("danger") == "1");
-    }
+    public static ConversationRecord? From(string id, HashEntry[] entries) =>
+        entries.Length == 0 ? null : new(id, entries.ToDictionary(e => (string)e.Name!, e => (string?)e.Value ?? ""));
+
+    private string Field(string name) => Fields.GetValueOrDefault(name, "");
+    private long Number(string name) => long.TryParse(Field(name), out var value) ? value : 0;
+
+    public string State => Field("state");
+    public string Topic => Field("topic");
+    public string Language => Field("language");
+    public string AgeBand => Field("ageBand");
+    public long Created => Number("created");
+    public string YouthConnection => Field("youthConn");
+    public string TokenHash => Field("token");
+    public bool Rated => Field("rated") == "1";
+    public bool WrappedUp => Field("wrapped") == "1";
+    public bool Danger => Field("danger") == "1";
+
+    // The staff member who holds the chat, and the service they speak for ("" = this service's own counsellors).
+    public string Counsellor => Field("counsellor");
+    public string CounsellorName => Field("counsellorName");
+    public string CounsellorService => Field("counsellorService");
+
+    // A second staff member in the chat: a partner service's member joining for a warm handover.
+    public string Guest => Field("guest");
+    public string GuestName => Field("guestName");
+
+    // The service a live handover waits for, its summary, and the young person's pending answer.
+    public string HandoverService => Field("handoverService");
+    public string Offer => Field("offer");
+    public string PickupCode => Field("pickup");
+    public string ReturnCode => Field("returnCode");
+    public string ReturnNoteOffer => Field("returnNoteOffer");
+
+    // A waiting chat meant for a named counsellor or a skill (a transfer, or a return code).
+    public string TransferTo => Field("transferTo");
+    public string TransferSkill => Field("transferSkill");
+
+    // The first seq a staff member may read: the young person decides whether a partner sees what came before.
+    public long FirstVisibleTo(string user) =>
+        user == Counsellor ? Math.Max(1, Number("counsellorFrom")) : user == Guest ? Math.Max(1, Number("guestFrom")) : long.MaxValue;
+
+    public IReadOnlyList<string> Staff => new[] { Counsellor, Guest }.Where(u => u.Length > 0).ToList();
 
     public static string? Blank(string value) => value.Length == 0 ? null : value;
 }

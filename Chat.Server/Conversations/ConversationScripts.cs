@@ -4,15 +4,21 @@ namespace Chat.Server.Conversations;
 // Replies are status strings the store turns into refusals; no script trusts its caller.
 public static class ConversationScripts
 {
-    // KEYS: conversation, token, queue, queue ticket counter
-    // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms
+    // KEYS: conversation, token, queue, queue ticket counter, transcript
+    // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms,
+    //       counsellor the chat is meant for ('' = anyone), first transcript entry JSON ('' = none)
     // returns the 1-based queue position, or 0 if the id or token already exists
     public const string Start = """
         if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
         local ticket = redis.call('INCR', KEYS[4])
         redis.call('HSET', KEYS[1], 'state', 'waiting', 'topic', ARGV[3], 'language', ARGV[4], 'ageBand', ARGV[5],
-          'created', ARGV[6], 'youthConn', ARGV[7], 'token', ARGV[2])
+          'created', ARGV[6], 'queuedAt', ARGV[6], 'youthConn', ARGV[7], 'token', ARGV[2], 'ticket', ticket)
+        if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'transferTo', ARGV[9]) end
         redis.call('PEXPIRE', KEYS[1], ARGV[8])
+        if ARGV[10] ~= '' then
+          redis.call('RPUSH', KEYS[5], ARGV[10])
+          redis.call('PEXPIRE', KEYS[5], ARGV[8])
+        end
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[8])
         redis.call('ZADD', KEYS[3], ticket, ARGV[1])
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
@@ -41,17 +47,19 @@ public static class ConversationScripts
         return 1
         """;
 
-    // KEYS: conversation, transcript, client message ids (field: sender role and id, so the two sides never collide)
-    // ARGV: 'youth' | 'counsellor', youth connection | counsellor user name, client message id, entry JSON
-    // returns {'ok' | 'duplicate', seq, youth connection, counsellor} | {refusal}
+    // KEYS: conversation, transcript, client message ids
+    // ARGV: 'youth' | 'staff', youth connection | staff user name, client message id, entry JSON
+    // A staff member may write while they hold the chat or sit in it as a partner's guest.
+    // The client message id field is 'youth:<id>' or 'staff:<user>:<id>', so no two senders ever collide.
+    // returns {'ok' | 'duplicate', seq, youth connection, counsellor, guest} | {refusal}
     public const string Send = """
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[1] == 'youth' and c[2] ~= ARGV[2] then return {'session-moved'} end
-        if ARGV[1] == 'counsellor' and c[3] ~= ARGV[2] then return {'not-your-conversation'} end
-        local field = ARGV[1] .. ':' .. ARGV[3]
+        if ARGV[1] == 'staff' and c[3] ~= ARGV[2] and c[4] ~= ARGV[2] then return {'not-your-conversation'} end
+        local field = ARGV[1] == 'youth' and ('youth:' .. ARGV[3]) or ('staff:' .. ARGV[2] .. ':' .. ARGV[3])
         local seen = redis.call('HGET', KEYS[3], field)
-        if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or ''} end
+        if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or '', c[4] or ''} end
         if c[1] ~= 'active' then return {'not-active'} end
         local seq = redis.call('RPUSH', KEYS[2], ARGV[4])
         redis.call('HSET', KEYS[3], field, seq)
@@ -60,14 +68,16 @@ public static class ConversationScripts
           redis.call('PEXPIRE', KEYS[2], ttl)
           redis.call('PEXPIRE', KEYS[3], ttl)
         end
-        return {'ok', seq, c[2] or '', c[3] or ''}
+        return {'ok', seq, c[2] or '', c[3] or '', c[4] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token, average handling time
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time,
+    //       the queue of the service a handover waits for (or any key), the guest's chats (or any key)
     // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n
-    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state} | {refusal}
+    // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it.
+    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest} | {refusal}
     public const string End = """
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[2] == 'youth' and c[2] ~= ARGV[3] then return {'session-moved'} end
         if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
@@ -85,11 +95,14 @@ public static class ConversationScripts
             redis.call('SET', KEYS[6], string.format('%d', math.floor(average + (took - average) / tonumber(ARGV[7]) + 0.5)))
           end
         end
+        redis.call('ZREM', KEYS[7], ARGV[1])
+        if (c[4] or '') ~= '' then redis.call('SREM', KEYS[8], ARGV[1]) end
+        redis.call('HDEL', KEYS[1], 'offer', 'offerId', 'offerService', 'offerMode', 'handoverService', 'handoverServiceName', 'returnNoteOffer')
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         redis.call('PEXPIRE', KEYS[3], ARGV[6])
         redis.call('PEXPIRE', KEYS[5], ARGV[6])
-        return {'ok', seq, c[2] or '', c[3] or '', c[1]}
+        return {'ok', seq, c[2] or '', c[3] or '', c[1], c[4] or ''}
         """;
 }

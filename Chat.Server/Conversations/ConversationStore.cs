@@ -13,14 +13,20 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
 
     public sealed record Started(string Id, string Token, int Position);
 
-    public async Task<Started> Start(string topic, string language, string ageBand, string connectionId)
+    // A young person coming back with a return code: the chat is meant for that counsellor first,
+    // and opens with the note the young person agreed to keep (if any).
+    public sealed record Returning(string Counsellor, string CounsellorName, string Note);
+
+    public async Task<Started> Start(string topic, string language, string ageBand, string connectionId, Returning? returning = null)
     {
         var id = TextRules.NewConversationId();
         var token = TextRules.NewToken();
         var tokenHash = TextRules.HashToken(token);
+        var note = returning is { Note.Length: > 0 } ? ChatMessage.Event("note", "counsellor", returning.CounsellorName, Now, returning.Note).ToStored() : "";
         var position = (long)await redis.Database.ScriptEvaluateAsync(ConversationScripts.Start,
-            [Keys.Conversation(id), Keys.Token(tokenHash), Keys.Queue, Keys.QueueTicket],
-            [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds]);
+            [Keys.Conversation(id), Keys.Token(tokenHash), Keys.Queue, Keys.QueueTicket, Keys.Transcript(id)],
+            [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds,
+                returning?.Counsellor ?? "", note]);
         // 0 means the random id or token already existed: with 96 and 128 random bits, a broken random source.
         if (position == 0) throw new InvalidOperationException("Conversation id collision.");
         return new Started(id, token, (int)position);
@@ -60,38 +66,54 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     public async Task<ConversationRecord?> Find(string id) =>
         ConversationRecord.From(id, await redis.Database.HashGetAllAsync(Keys.Conversation(id)));
 
-    public sealed record Appended(ChatMessage Message, bool IsNew, string YouthConnection, string Counsellor);
+    // Staff: every staff member in the conversation (the one who holds it, and a partner's guest).
+    public sealed record Appended(ChatMessage Message, bool IsNew, string YouthConnection, IReadOnlyList<string> Staff);
 
-    // role is "youth" (actor = connection id) or "counsellor" (actor = user name).
-    public async Task<Appended> AppendText(string id, string role, string actor, string? name, string clientMessageId, string text)
+    // A young person writes as "youth" (actor = connection id); a staff member as "staff" (actor = user name),
+    // with the name and the service they speak for shown beside the text.
+    public async Task<Appended> AppendText(string id, string role, string actor, string? name, string clientMessageId, string text, string? service = null)
     {
-        var message = ChatMessage.Said(role, name, text, clientMessageId, Now);
+        var message = ChatMessage.Said(role == "youth" ? "youth" : "counsellor", name, text, clientMessageId, Now, service);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Send,
             [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id)],
             [role, actor, clientMessageId, message.ToStored()]))!;
         var status = (string)result[0]!;
         if (status is not ("ok" or "duplicate")) throw Refusal(status);
-        return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, (string)result[3]!);
+        return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, StaffOf(result[3], result[4]));
     }
 
-    public sealed record Ending(ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState);
+    public sealed record Ending(ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff);
 
     // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
     public async Task<Ending> End(string id, string endedBy, string actor)
     {
-        var tokenHash = (string?)await redis.Database.HashGetAsync(Keys.Conversation(id), "token") ?? throw UnknownConversation();
+        var fields = await redis.Database.HashGetAsync(Keys.Conversation(id), ["token", "handoverService", "guest"]);
+        var tokenHash = (string?)fields[0] ?? throw UnknownConversation();
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime],
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime,
+                Keys.ServiceQueue((string?)fields[1] ?? ""), Keys.CounsellorChats((string?)fields[2] ?? "")],
             [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];
-        return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!);
+        return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!,
+            StaffOf(result[3], result[5]));
     }
 
-    // The counsellor's open and not yet wrapped-up conversations; expired ones leave the set here.
+    private static IReadOnlyList<string> StaffOf(params RedisResult[] users) =>
+        users.Select(u => (string?)u ?? "").Where(u => u.Length > 0).Distinct().ToList();
+
+    // What one staff member may read: from the first entry the young person let them see.
+    public async Task<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)> ReadAs(string user, string id)
+    {
+        var (conversation, messages) = await Read(id, 0);
+        var first = conversation.FirstVisibleTo(user);
+        return (conversation, messages.Where(m => m.Seq >= first).ToList());
+    }
+
+    // The staff member's open and not yet wrapped-up conversations; expired ones leave the set here.
     public async Task<IReadOnlyList<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)>> ChatsOf(string counsellor)
     {
         var chats = new List<(ConversationRecord, IReadOnlyList<ChatMessage>)>();
@@ -99,7 +121,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         {
             try
             {
-                chats.Add(await Read(id!, 0));
+                chats.Add(await ReadAs(counsellor, id!));
             }
             catch (ChatError)
             {
@@ -120,6 +142,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         "not-active" => new(code, "The conversation is not active: wait for a counsellor, or it has ended."),
         "already-ended" => new(code, "The conversation has already ended."),
         "not-ended" => new(code, "That can only be done after the conversation has ended."),
+        "handover-pending" => new(code, "A handover is under way in this conversation: finish or end it first."),
         _ => new(code, code),
     };
 }

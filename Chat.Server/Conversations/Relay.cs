@@ -10,14 +10,20 @@ namespace Chat.Server.Conversations;
 // holding the conversation; a counsellor by user name, so every tab of theirs gets the event.
 public sealed class Relay(Fanout fanout)
 {
-    public Task Message(string conversationId, string youthConnection, string counsellor, ChatMessage message) =>
+    // staff: everyone in the conversation on the staff side (who holds it, and a partner's guest).
+    public Task Message(string conversationId, string youthConnection, IReadOnlyList<string> staff, ChatMessage message) =>
         fanout.Publish([
             .. ToYouth(youthConnection, nameof(IYouthClient.Message), message),
-            .. ToCounsellor(counsellor, nameof(IStaffClient.Message), new StaffMessageEvent(conversationId, message)),
+            .. ToCounsellors(staff.Where(u => u.Length > 0).Distinct().ToList(), nameof(IStaffClient.Message), new StaffMessageEvent(conversationId, message)),
         ]);
 
-    public Task YouthTyping(string conversationId, string counsellor, bool isTyping) =>
-        fanout.Publish(ToCounsellor(counsellor, nameof(IStaffClient.Typing), new StaffTypingEvent(conversationId, isTyping)));
+    public Task ToYouthOnly(string youthConnection, string method, object payload) => fanout.Publish(ToYouth(youthConnection, method, payload));
+
+    public Task ToStaff(IReadOnlyList<string> users, string method, object payload) =>
+        fanout.Publish(ToCounsellors(users.Where(u => u.Length > 0).Distinct().ToList(), method, payload));
+
+    public Task YouthTyping(string conversationId, IReadOnlyList<string> staff, bool isTyping) =>
+        ToStaff(staff, nameof(IStaffClient.Typing), new StaffTypingEvent(conversationId, isTyping));
 
     public Task CounsellorTyping(string youthConnection, bool isTyping) =>
         fanout.Publish(ToYouth(youthConnection, nameof(IYouthClient.Typing), new TypingEvent(isTyping)));

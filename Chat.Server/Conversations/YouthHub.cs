@@ -1,3 +1,4 @@
+using Chat.Server.Handover;
 using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
@@ -19,13 +20,19 @@ public interface IYouthClient
 
     /// <summary>Another connection took over this conversation; this one can no longer act on it.</summary>
     Task SessionMoved();
+
+    /// <summary>The counsellor proposes a handover: exactly this service and summary. Answer with AnswerHandover.</summary>
+    Task HandoverOffered(HandoverOffer offer);
+
+    /// <summary>The counsellor proposes a note to keep with the return code. Answer with AnswerReturnNote.</summary>
+    Task ReturnNoteOffered(ReturnNoteOfferedEvent note);
 }
 
 // Anonymous front door. A connection acts only on the conversation it started or resumed,
 // so no method takes a conversation id.
-public sealed class YouthHub(
+public sealed partial class YouthHub(
     ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
-    ILogger<YouthHub> logger)
+    HandoverDesk desk, ReturnCodes returnCodes, StaffAccounts accounts, ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -45,12 +52,20 @@ public sealed class YouthHub(
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);
-        var started = await store.Start(topic, language, ageBand, Context.ConnectionId);
+        var returning = string.IsNullOrEmpty(request?.Code) ? null : await returnCodes.Redeem(request.Code, Context.ConnectionId);
+        // Meant for that counsellor only while they are on duty; otherwise nobody is kept waiting for them.
+        var returnOnDuty = returning is not null && (await duty.OnDuty()).Contains(returning.Counsellor);
+        var meantFor = returning is null || returnOnDuty ? returning : returning with { Counsellor = "" };
+        var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor);
         Bound = started.Id;
         queue.Request();
         ConversationLog.Queued(logger);
         var estimate = (await room.Outlook()).EstimatedWaitSeconds(started.Position);
-        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, [], false, estimate));
+        var messages = returning is null ? [] : (await store.Read(started.Id, 0)).Messages;
+        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, messages, false, estimate)
+        {
+            ReturnTo = returning is null ? null : new ReturnTo(returning.CounsellorName, returnOnDuty),
+        });
     }
 
     public async Task<Reply<YouthState>> Resume(ResumeRequest? request)
@@ -65,7 +80,13 @@ public sealed class YouthHub(
         var position = conversation.State == "waiting" ? await room.Position(id) : null;
         var counsellor = conversation.State == "active" ? ConversationRecord.Blank(conversation.CounsellorName) : null;
         var estimate = position is { } place ? (await room.Outlook()).EstimatedWaitSeconds(place) : null;
-        return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated, estimate));
+        return Reply.Ok(new YouthState(token, conversation.State, position, counsellor, messages, conversation.Rated, estimate)
+        {
+            Offer = HandoverDesk.PendingOffer(conversation),
+            Pickup = HandoverDesk.Pickup(conversation),
+            ReturnCode = ReturnCodes.Of(conversation),
+            ReturnNoteOffer = ConversationRecord.Blank(conversation.ReturnNoteOffer),
+        });
     }
 
     public async Task<Reply<SendResult>> Send(SendRequest? request)
@@ -74,7 +95,7 @@ public sealed class YouthHub(
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
         var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
-        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Counsellor, appended.Message);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 
@@ -84,7 +105,7 @@ public sealed class YouthHub(
         var conversation = await store.Find(id) ?? throw ConversationStore.UnknownConversation();
         if (conversation.YouthConnection != Context.ConnectionId) throw ConversationStore.Refusal("session-moved");
         if (conversation.State != "active") throw ConversationStore.Refusal("not-active");
-        await relay.YouthTyping(id, conversation.Counsellor, isTyping);
+        await relay.YouthTyping(id, conversation.Staff, isTyping);
         return Reply.Ok();
     }
 
@@ -93,8 +114,8 @@ public sealed class YouthHub(
         var id = RequireBound();
         var ending = await store.End(id, "youth", Context.ConnectionId);
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Counsellor, ending.Message);
-        if (ending.Counsellor.Length > 0) await relay.DutyChanged(ending.Counsellor, await duty.Status(ending.Counsellor));
+        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
+        foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.Status(user, await accounts.ServiceOf(user)));
         ConversationLog.Ended(logger, "youth");
         return Reply.Ok();
     }

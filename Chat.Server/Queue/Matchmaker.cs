@@ -20,7 +20,7 @@ public sealed class Matchmaker(WaitingRoom room, DutyRoster duty, StaffAccounts 
         // Checked here only to answer with the right reason; the Take script checks again, atomically.
         if (!status.OnDuty) throw WaitingRoom.Refusal("not-on-duty");
         if (status.Active >= status.Capacity) throw WaitingRoom.Refusal("at-capacity");
-        var me = new OnDutyCounsellor(await accounts.SkillsOf(counsellor), status.Capacity, status.Active);
+        var me = new OnDutyCounsellor(await accounts.SkillsOf(counsellor), status.Capacity, status.Active, counsellor);
 
         var lostTo = new HashSet<string>();
         var attempts = 0;

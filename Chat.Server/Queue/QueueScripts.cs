@@ -26,6 +26,7 @@ public static class QueueScripts
         {{CountActive("KEYS[5]", "ARGV[5]")}}
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('HDEL', KEYS[1], 'transferTo', 'transferSkill', 'counsellorFrom', 'counsellorService')
         redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3], 'taken', ARGV[6])
         local ttl = redis.call('PTTL', KEYS[1])
         redis.call('SADD', KEYS[5], ARGV[1])
@@ -58,9 +59,9 @@ public static class QueueScripts
         """;
 
     // The young person says "I am in danger right now": recorded on the conversation and, while it
-    // waits, its queue score moves one priority step ahead (ZADD XX: never re-queues a taken chat).
+    // waits, its queue score moves to the danger priority, keeping its ticket (ZADD XX: never re-queues a taken chat).
     // KEYS: conversation, queue
-    // ARGV: conversation id, youth connection, score step (negative)
+    // ARGV: conversation id, youth connection, priority step
     // returns {'ok', state, counsellor or '', '1' if newly raised | '0' if it already was} | {refusal}
     public const string Danger = """
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'danger')
@@ -69,8 +70,35 @@ public static class QueueScripts
         if c[1] == 'ended' then return {'already-ended'} end
         if c[4] == '1' then return {'ok', c[1], c[3] or '', '0'} end
         redis.call('HSET', KEYS[1], 'danger', '1')
-        if c[1] == 'waiting' then redis.call('ZADD', KEYS[2], 'XX', 'INCR', ARGV[3], ARGV[1]) end
+        local score = tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1]))
+        if c[1] == 'waiting' and score then
+          local step = tonumber(ARGV[3])
+          local ticket = score
+          while ticket < 0 do ticket = ticket + step end
+          redis.call('ZADD', KEYS[2], 'XX', ticket - 2 * step, ARGV[1])
+        end
         return {'ok', c[1], c[3] or '', '1'}
+        """;
+
+    // A counsellor transfers an active chat back to the queue, meant for a colleague or a skill. It keeps its ticket
+    // and goes in at transfer priority (danger stays danger); the counsellor's seat is cleared.
+    // KEYS: conversation, transcript, queue, queue ticket counter, counsellor's chats
+    // ARGV: conversation id, counsellor, colleague ('' = none), skill ('' = none), transferred entry JSON, now ms, priority step
+    // returns {'ok', seq of the entry, youth connection} | {refusal}
+    public const string Transfer = """
+        local c = redis.call('HMGET', KEYS[1], 'state', 'counsellor', 'guest', 'handoverService', 'ticket', 'danger', 'youthConn')
+        if not c[1] then return {'unknown-conversation'} end
+        if c[2] ~= ARGV[2] then return {'not-your-conversation'} end
+        if c[1] ~= 'active' then return {'not-active'} end
+        if (c[3] or '') ~= '' or (c[4] or '') ~= '' then return {'handover-pending'} end
+        local ticket = tonumber(c[5]) or redis.call('INCR', KEYS[4])
+        local priority = c[6] == '1' and 2 or 1
+        redis.call('ZADD', KEYS[3], ticket - priority * tonumber(ARGV[7]), ARGV[1])
+        redis.call('HDEL', KEYS[1], 'counsellor', 'counsellorName', 'counsellorService', 'counsellorFrom', 'offer', 'taken')
+        redis.call('HSET', KEYS[1], 'state', 'waiting', 'queuedAt', ARGV[6], 'transferTo', ARGV[3], 'transferSkill', ARGV[4])
+        redis.call('SREM', KEYS[5], ARGV[1])
+        local seq = redis.call('RPUSH', KEYS[2], ARGV[5])
+        return {'ok', seq, c[7] or ''}
         """;
 
     // A waiting young person's grace ran out: they leave the queue, unless they came back meanwhile.

@@ -5,7 +5,10 @@ using StackExchange.Redis;
 
 namespace Chat.Server.Queue;
 
-public sealed record WaitingChat(string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince, bool Danger);
+// ForCounsellor / Skill: a transfer or a return code meant for one colleague (user name) or a skill ("language:ar").
+public sealed record WaitingChat(
+    string ConversationId, string? Topic, string? Language, string? AgeBand, long WaitingSince, bool Danger,
+    bool Transferred = false, string? ForCounsellor = null, string? Skill = null);
 
 // The queue: who is waiting, in what order, and taking a waiting chat.
 public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> options, TimeProvider clock)
@@ -14,8 +17,8 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
 
     public sealed record Entry(WaitingChat Chat, string YouthConnection, long Ticket)
     {
-        public QueuedChat Queued => new(Chat.ConversationId, Chat.Danger ? Priority.Danger : Priority.Normal, Ticket, Chat.Language, Chat.Topic,
-            DateTimeOffset.FromUnixTimeMilliseconds(Chat.WaitingSince));
+        public QueuedChat Queued => new(Chat.ConversationId, Chat.Danger ? Priority.Danger : Chat.Transferred ? Priority.Transfer : Priority.Normal,
+            Ticket, Chat.Language, Chat.Topic, DateTimeOffset.FromUnixTimeMilliseconds(Chat.WaitingSince), Chat.ForCounsellor, Chat.Skill);
     }
 
     // Version: a number taken atomically with the read of the queue's order, higher for every
@@ -34,7 +37,7 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
         if (ids.Length == 0) return new Snapshot(version, []);
         var batch = redis.Database.CreateBatch();
         var fields = ids.Select(id => batch.HashGetAsync(Keys.Conversation(id!),
-            ["state", "topic", "language", "ageBand", "created", "youthConn"])).ToList();
+            ["state", "topic", "language", "ageBand", "queuedAt", "youthConn", "transferTo", "transferSkill", "created"])).ToList();
         batch.Execute();
         var entries = new List<Entry>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
@@ -46,7 +49,11 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
                 continue;
             }
             var score = scores[i];
-            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4], QueueScore.PriorityOf(score) == Priority.Danger);
+            var priority = QueueScore.PriorityOf(score);
+            // queuedAt: when this wait began (a transfer starts a new one); conversations from before it existed used created.
+            var since = f[4].IsNullOrEmpty ? (long)f[8] : (long)f[4];
+            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), since, priority == Priority.Danger,
+                priority == Priority.Transfer, Blank(f[6]), Blank(f[7]));
             entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.TicketOf(score)));
         }
         return new Snapshot(version, entries);
@@ -80,9 +87,24 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
     public async Task<Raised> RaiseDanger(string conversationId, string youthConnection)
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Danger,
-            [Keys.Conversation(conversationId), Keys.Queue], [conversationId, youthConnection, -QueueScore.PriorityStep]))!;
+            [Keys.Conversation(conversationId), Keys.Queue], [conversationId, youthConnection, QueueScore.PriorityStep]))!;
         var status = (string)result[0]!;
         return status == "ok" ? new Raised((string)result[1]!, (string)result[2]!, (string)result[3]! == "1") : throw Refusal(status);
+    }
+
+    public sealed record Transferred(ChatMessage Entry, string YouthConnection);
+
+    // The counsellor hands the young person back to the queue for a named colleague or a skill, with a note the young
+    // person sees too. They keep their ticket and move ahead of every new arrival.
+    public async Task<Transferred> Transfer(string conversationId, string counsellor, string counsellorName, string toCounsellor, string skill, string note)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var entry = ChatMessage.Event("transferred", "counsellor", counsellorName, now, note.Length == 0 ? null : note);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Transfer,
+            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.QueueTicket, Keys.CounsellorChats(counsellor)],
+            [conversationId, counsellor, toCounsellor, skill, entry.ToStored(), now, QueueScore.PriorityStep]))!;
+        var status = (string)result[0]!;
+        return status == "ok" ? new Transferred(entry with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
     }
 
     public static ChatError Refusal(string code) => code switch

@@ -7,8 +7,9 @@ namespace Chat.Server.Staff;
 
 public sealed record DutyStatus(bool OnDuty, int Capacity, int Active);
 
-// Who is on duty with what capacity (hash duty: user -> capacity). How many chats a counsellor
-// holds is counted from their chats each time, never stored. Staff state, not about young people.
+// Who is on duty with what capacity (hash duty: user -> capacity; a partner service's members in their
+// own desk's hash). How many chats someone holds is counted from their chats each time, never stored.
+// Staff state, not about young people. service: "" for this service's counsellors, else the partner's id.
 public sealed class DutyRoster(RedisConnection redis)
 {
     public const int MinCapacity = 1;
@@ -16,33 +17,35 @@ public sealed class DutyRoster(RedisConnection redis)
 
     private RedisKeys Keys => redis.Keys;
 
-    public async Task<DutyStatus> Status(string user)
+    private RedisKey DutyOf(string service) => service.Length == 0 ? Keys.Duty : Keys.ServiceDuty(service);
+
+    public async Task<DutyStatus> Status(string user, string service = "")
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(StatusScript,
-            [Keys.Duty, Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
+            [DutyOf(service), Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
         var capacity = (int?)result[0];
         return new DutyStatus(capacity is not null, capacity ?? 0, (int)result[1]);
     }
 
-    public async Task<DutyStatus> GoOnDuty(string user, int capacity)
+    public async Task<DutyStatus> GoOnDuty(string user, int capacity, string service = "")
     {
         if (capacity is < MinCapacity or > MaxCapacity)
             throw new ChatError("invalid-capacity", $"Capacity must be between {MinCapacity} and {MaxCapacity} chats.");
-        await redis.Database.HashSetAsync(Keys.Duty, user, capacity);
-        return await Status(user);
+        await redis.Database.HashSetAsync(DutyOf(service), user, capacity);
+        return await Status(user, service);
     }
 
-    public async Task<DutyStatus> GoOffDuty(string user)
+    public async Task<DutyStatus> GoOffDuty(string user, string service = "")
     {
         var result = (string)(await redis.Database.ScriptEvaluateAsync(OffDutyScript,
-            [Keys.Duty, Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
+            [DutyOf(service), Keys.CounsellorChats(user)], [user, Keys.Prefix]))!;
         if (result == "chats-open")
             throw new ChatError("chats-open", "End your open chats before going off duty.");
-        return await Status(user);
+        return await Status(user, service);
     }
 
-    public async Task<IReadOnlyList<string>> OnDuty() =>
-        (await redis.Database.HashKeysAsync(Keys.Duty)).Select(k => (string)k!).ToList();
+    public async Task<IReadOnlyList<string>> OnDuty(string service = "") =>
+        (await redis.Database.HashKeysAsync(DutyOf(service))).Select(k => (string)k!).ToList();
 
     // KEYS: duty, counsellor's chats. ARGV: user name, key prefix. returns {capacity or false, active}
     private static readonly string StatusScript = $$"""

@@ -23,6 +23,21 @@ public sealed record Skills(IReadOnlyList<string> Languages, IReadOnlyList<strin
 
     public bool Covers(string? language, string? topic) => Covers(Languages, language) && Covers(Topics, topic);
 
+    // A transfer to a skill ("language:ar", "topic:own-behaviour") goes to those who listed it, not to those who listed nothing.
+    public bool Has(string skill) => skill.Split(':') switch
+    {
+        ["language", var code] => Languages.Contains(code),
+        ["topic", var code] => Topics.Contains(code),
+        _ => false,
+    };
+
+    public static bool IsSkill(string? skill) => skill?.Split(':') switch
+    {
+        ["language", var code] => Vocabulary.Languages.Contains(code),
+        ["topic", var code] => Vocabulary.Topics.Contains(code),
+        _ => false,
+    };
+
     // A chat that said nothing matches anyone; a counsellor who listed nothing takes anything.
     private static bool Covers(IReadOnlyList<string> offered, string? wanted) =>
         string.IsNullOrEmpty(wanted) || offered.Count == 0 || offered.Contains(wanted);

@@ -4,7 +4,8 @@ using StackExchange.Redis;
 
 namespace Chat.Server.Staff;
 
-public sealed record StaffAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+// Service: the partner service a member speaks for ("" for this service's own staff).
+public sealed record StaffAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles, string Service = "");
 
 // Staff accounts in Redis (hash staff:<user> with the counsellor's skills, set staff of user names); passwords hashed by
 // ASP.NET Core Identity's PasswordHasher. Staff are named people; young people never have accounts.
@@ -18,7 +19,8 @@ public sealed class StaffAccounts(RedisConnection redis)
     public async Task<bool> Any() => await redis.Database.SetLengthAsync(Keys.StaffIndex) > 0;
 
     // onlyIfNone: the first-admin setup must not run once anyone exists, even if two browsers race.
-    public async Task<StaffAccount> Create(string? userName, string? displayName, string? password, IReadOnlyList<string> roles, bool onlyIfNone = false)
+    public async Task<StaffAccount> Create(
+        string? userName, string? displayName, string? password, IReadOnlyList<string> roles, bool onlyIfNone = false, string service = "")
     {
         var name = UserName(userName);
         var display = (displayName ?? "").Trim();
@@ -28,15 +30,15 @@ public sealed class StaffAccounts(RedisConnection redis)
             throw new StaffError("weak-password");
         var result = (string)(await redis.Database.ScriptEvaluateAsync(CreateScript,
             [Keys.StaffIndex, Keys.StaffAccount(name)],
-            [name, display, Hasher.HashPassword(name, password), string.Join(',', roles), onlyIfNone ? "1" : "0"]))!;
-        return result == "ok" ? new StaffAccount(name, display, roles) : throw new StaffError(result);
+            [name, display, Hasher.HashPassword(name, password), string.Join(',', roles), onlyIfNone ? "1" : "0", service]))!;
+        return result == "ok" ? new StaffAccount(name, display, roles, service) : throw new StaffError(result);
     }
 
     public async Task<StaffAccount?> Verify(string? userName, string? password)
     {
         if (string.IsNullOrEmpty(password) || !IsUserName(userName)) return null;
         var name = userName!.ToLowerInvariant();
-        var fields = await redis.Database.HashGetAsync(Keys.StaffAccount(name), ["hash", "displayName", "roles"]);
+        var fields = await redis.Database.HashGetAsync(Keys.StaffAccount(name), ["hash", "displayName", "roles", "service"]);
         if (fields[0].IsNull)
         {
             // Same work as a real check, so timing does not tell which user names exist.
@@ -47,8 +49,14 @@ public sealed class StaffAccounts(RedisConnection redis)
         if (verdict == PasswordVerificationResult.Failed) return null;
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await redis.Database.HashSetAsync(Keys.StaffAccount(name), "hash", Hasher.HashPassword(name, password));
-        return new StaffAccount(name, fields[1]!, ((string)fields[2]!).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return new StaffAccount(name, fields[1]!, ((string)fields[2]!).Split(',', StringSplitOptions.RemoveEmptyEntries), (string?)fields[3] ?? "");
     }
+
+    public async Task<string> ServiceOf(string userName) =>
+        (string?)await redis.Database.HashGetAsync(Keys.StaffAccount(userName), "service") ?? "";
+
+    public async Task<string?> DisplayNameOf(string userName) =>
+        await redis.Database.HashGetAsync(Keys.StaffAccount(userName), "displayName");
 
     public async Task<Skills> SkillsOf(string userName)
     {
@@ -72,12 +80,12 @@ public sealed class StaffAccounts(RedisConnection redis)
 
     private static readonly string DummyHash = Hasher.HashPassword("", Guid.NewGuid().ToString());
 
-    // KEYS: staff index, account. ARGV: user, display name, hash, roles, '1' = only if no account exists
+    // KEYS: staff index, account. ARGV: user, display name, hash, roles, '1' = only if no account exists, partner service id
     // returns 'ok' | 'setup-closed' | 'user-exists'
     private const string CreateScript = """
         if ARGV[5] == '1' and redis.call('SCARD', KEYS[1]) > 0 then return 'setup-closed' end
         if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 'user-exists' end
-        redis.call('HSET', KEYS[2], 'displayName', ARGV[2], 'hash', ARGV[3], 'roles', ARGV[4])
+        redis.call('HSET', KEYS[2], 'displayName', ARGV[2], 'hash', ARGV[3], 'roles', ARGV[4], 'service', ARGV[6])
         redis.call('SADD', KEYS[1], ARGV[1])
         return 'ok'
         """;

@@ -101,6 +101,7 @@ public static class StaffApi
             new(StaffClaims.DisplayName, account.DisplayName),
         };
         claims.AddRange(account.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        if (account.Service.Length > 0) claims.Add(new Claim(StaffClaims.Service, account.Service));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 

@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Handover;
 using Chat.Server.Queue;
 using Chat.Server.Stats;
 using Microsoft.AspNetCore.Authorization;
@@ -23,6 +24,18 @@ public interface IStaffClient
 
     /// <summary>A young person pressed "I am in danger right now"; sent once per conversation to everyone on duty.</summary>
     Task DangerAlert(DangerAlertEvent alert);
+
+    /// <summary>The live handovers waiting at the member's service desk (members on duty only).</summary>
+    Task HandoverQueueChanged(HandoverQueueEvent queue);
+
+    /// <summary>The young person answered the counsellor's handover proposal.</summary>
+    Task HandoverAnswered(HandoverAnsweredEvent answer);
+
+    /// <summary>The young person asked for a return code; the counsellor may propose a note to keep with it.</summary>
+    Task ReturnCodeRequested(ConversationEvent conversation);
+
+    /// <summary>The young person kept, or did not keep, the proposed note.</summary>
+    Task ReturnNoteAnswered(ReturnNoteAnsweredEvent answer);
 }
 
 public sealed record StaffMessageEvent(string ConversationId, ChatMessage Message);
@@ -31,41 +44,63 @@ public sealed record DangerAlertEvent(string ConversationId);
 public sealed record StaffSendRequest(string? ConversationId, string? ClientMessageId, string? Text);
 public sealed record WrapUpRequest(string? ConversationId, string? Topic, string? AgeBand, string? Outcome);
 public sealed record StaffChat(
-    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages, bool Danger);
-public sealed record ConsoleState(DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats, Skills Skills);
+    string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages, bool Danger)
+{
+    public bool Holder { get; init; } = true;
+    public string? Guest { get; init; }
+    public string? Proposed { get; init; }
+    public string? WaitingFor { get; init; }
+    public bool ReturnCode { get; init; }
+}
+// Service: the partner service the signed-in member speaks for (null for this service's counsellors);
+// Handovers: the live handovers waiting at that service's desk.
+public sealed record ConsoleState(
+    DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats, Skills Skills,
+    string? Service = null, IReadOnlyList<WaitingHandover>? Handovers = null);
 public sealed record QueueChangedEvent(long Version, IReadOnlyList<WaitingChat> Waiting);
 
-// Authenticated front door: every method needs the counsellor role (the attribute covers the
-// connection and each invocation), and acts only on the caller's own conversations.
-[Authorize(Roles = StaffRoles.Counsellor)]
-public sealed class StaffHub(
+// Authenticated front door for staff: the class attribute admits counsellors and partner services' members
+// (for the connection and each invocation); a method for one of the two says so with its own attribute, which
+// must pass too. Every method acts only on the caller's own conversations, or their own service's desk.
+[Authorize(Roles = $"{StaffRoles.Counsellor},{StaffRoles.Partner}")]
+public sealed partial class StaffHub(
     DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters,
-    StaffAccounts accounts, Matchmaker matchmaker, ILogger<StaffHub> logger)
+    StaffAccounts accounts, Matchmaker matchmaker, HandoverDesk desk, ReturnCodes returnCodes, ServiceDirectory directory,
+    ILogger<StaffHub> logger)
     : Hub<IStaffClient>
 {
     private string Me => Context.UserIdentifier!;
     private string MyName => Context.User?.FindFirst(StaffClaims.DisplayName)?.Value ?? Me;
 
+    // The partner service this member speaks for; "" for this service's own counsellors.
+    private string MyService => Context.User?.IsInRole(StaffRoles.Partner) == true ? Context.User.FindFirst(StaffClaims.Service)?.Value ?? "" : "";
+
     public async Task<Reply<ConsoleState>> Snapshot()
     {
+        var chats = (await store.ChatsOf(Me)).Select(ToStaffChat).ToList();
+        if (MyService.Length > 0)
+            return Reply.Ok(new ConsoleState(await duty.Status(Me, MyService), [], 0, chats, Skills.None,
+                (await directory.Find(MyService))?.Name ?? MyService, await desk.Waiting(MyService)));
         var queue = await room.Read();
-        var chats = await store.ChatsOf(Me);
         var waiting = queue.Entries.Select(w => w.Chat).ToList();
-        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats.Select(ToStaffChat).ToList(), await accounts.SkillsOf(Me)));
+        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats, await accounts.SkillsOf(Me)));
     }
 
+    [Authorize(Roles = StaffRoles.Counsellor)]
     public async Task<Reply<Skills>> SetSkills(SkillsRequest? request) => Reply.Ok(await accounts.SetSkills(Me, Skills.From(request)));
 
-    public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity)));
+    public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity, RequireDesk())));
 
-    public async Task<Reply<DutyStatus>> GoOffDuty() => Reply.Ok(await DutyChanged(await duty.GoOffDuty(Me)));
+    public async Task<Reply<DutyStatus>> GoOffDuty() => Reply.Ok(await DutyChanged(await duty.GoOffDuty(Me, RequireDesk())));
 
+    [Authorize(Roles = StaffRoles.Counsellor)]
     public async Task<Reply<StaffChat>> Take(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);
         return await Joined(id, await room.Take(id, Me, MyName));
     }
 
+    [Authorize(Roles = StaffRoles.Counsellor)]
     public async Task<Reply<StaffChat>> TakeNext()
     {
         var match = await matchmaker.TakeNext(Me, MyName);
@@ -76,9 +111,9 @@ public sealed class StaffHub(
     {
         queue.Request();
         ConversationLog.Taken(logger);
-        await relay.Message(id, taken.YouthConnection, Me, taken.Joined);
+        await relay.Message(id, taken.YouthConnection, [Me], taken.Joined);
         await DutyChanged(await duty.Status(Me));
-        return Reply.Ok(ToStaffChat(await store.Read(id, 0)));
+        return Reply.Ok(ToStaffChat(await store.ReadAs(Me, id)));
     }
 
     public async Task<Reply<SendResult>> Send(StaffSendRequest? request)
@@ -86,8 +121,9 @@ public sealed class StaffHub(
         var id = TextRules.ConversationId(request?.ConversationId);
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
-        var appended = await store.AppendText(id, "counsellor", Me, MyName, clientMessageId, text);
-        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Counsellor, appended.Message);
+        var service = MyService.Length > 0 ? (await directory.Find(MyService))?.Name ?? MyService : null;
+        var appended = await store.AppendText(id, "staff", Me, MyName, clientMessageId, text, service);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 
@@ -103,9 +139,10 @@ public sealed class StaffHub(
     {
         var id = TextRules.ConversationId(conversationId);
         var ending = await store.End(id, "counsellor", Me);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, Me, ending.Message);
+        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
         ConversationLog.Ended(logger, "counsellor");
-        await DutyChanged(await duty.Status(Me));
+        await DutyChanged(await duty.Status(Me, MyService));
+        foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.Status(guest, await accounts.ServiceOf(guest)));
         return Reply.Ok();
     }
 
@@ -122,7 +159,7 @@ public sealed class StaffHub(
     private async Task<ConversationRecord> Mine(string? conversationId)
     {
         var conversation = await store.Find(TextRules.ConversationId(conversationId)) ?? throw ConversationStore.UnknownConversation();
-        return conversation.Counsellor == Me ? conversation : throw ConversationStore.Refusal("not-your-conversation");
+        return conversation.Staff.Contains(Me) ? conversation : throw ConversationStore.Refusal("not-your-conversation");
     }
 
     private async Task<DutyStatus> DutyChanged(DutyStatus status)
@@ -132,8 +169,25 @@ public sealed class StaffHub(
         return status;
     }
 
-    private static StaffChat ToStaffChat((ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages) chat) =>
-        new(chat.Conversation.Id, ConversationRecord.Blank(chat.Conversation.Topic), ConversationRecord.Blank(chat.Conversation.Language),
-            ConversationRecord.Blank(chat.Conversation.AgeBand), chat.Conversation.State, chat.Conversation.WrappedUp, chat.Messages,
-            chat.Conversation.Danger);
+    // A partner-role account with no service in its account has no desk to sit at.
+    private string RequireDesk() => Context.User?.IsInRole(StaffRoles.Partner) == true && MyService.Length == 0
+        ? throw new ChatError("no-service", "This account is not a member of any service in the directory.")
+        : MyService;
+
+    // Holder: whether the caller holds the chat (or sits in it as a partner's guest). Guest: the partner's member in it.
+    // Proposed: a handover the young person has not answered yet; WaitingFor: the service a live handover waits for.
+    // ReturnCode: the young person asked for one.
+    private StaffChat ToStaffChat((ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages) chat)
+    {
+        var c = chat.Conversation;
+        return new(c.Id, ConversationRecord.Blank(c.Topic), ConversationRecord.Blank(c.Language), ConversationRecord.Blank(c.AgeBand), c.State,
+            c.WrappedUp, chat.Messages, c.Danger)
+        {
+            Holder = c.Counsellor == Me,
+            Guest = ConversationRecord.Blank(c.GuestName),
+            Proposed = HandoverDesk.PendingOffer(c)?.ServiceName,
+            WaitingFor = ConversationRecord.Blank(c.Fields.GetValueOrDefault("handoverServiceName", "")),
+            ReturnCode = c.ReturnCode.Length > 0,
+        };
+    }
 }

@@ -7,9 +7,12 @@ public static class StaffRoles
     // Keeps the service directory (Handover/); admins may too.
     public const string Coordinator = "coordinator";
     public const string DirectoryEditors = Coordinator + "," + Admin;
+    // A member of a partner service (account field service): takes live handovers at that service's desk.
+    public const string Partner = "partner";
 }
 
 public static class StaffClaims
 {
     public const string DisplayName = "display_name";
+    public const string Service = "service";
 }

@@ -36,6 +36,16 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
         if (status != "ok") throw ConversationStore.Refusal(status);
     }
 
+    // One anonymous event (a handover, a decline, a code pickup): a field of today's counters, never a person.
+    public async Task Count(string field)
+    {
+        var batch = redis.Database.CreateBatch();
+        var increment = batch.HashIncrementAsync(Today, field);
+        var expire = batch.KeyExpireAsync(Today, options.Value.Retention);
+        batch.Execute();
+        await Task.WhenAll(increment, expire);
+    }
+
     public async Task<IReadOnlyDictionary<string, long>> Day(DateOnly day) =>
         (await redis.Database.HashGetAllAsync(Keys.Stats(day))).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
 

@@ -19,6 +19,9 @@ public sealed class RedisKeys(string prefix)
     public RedisKey HandlingTime => $"{prefix}queue:handling";
 
     public RedisKey Duty => $"{prefix}duty";
+    // A partner service's own desk: its members on duty, and the live handovers waiting for them.
+    public RedisKey ServiceDuty(string service) => $"{prefix}desk:{service}:duty";
+    public RedisKey ServiceQueue(string service) => $"{prefix}desk:{service}:queue";
     public RedisKey CounsellorChats(string userName) => $"{prefix}chats:{userName}";
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";

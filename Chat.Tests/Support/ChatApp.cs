@@ -38,6 +38,9 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
     public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
         Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, roles.Length == 0 ? [StaffRoles.Counsellor] : roles);
 
+    public Task<StaffAccount> CreateMember(string userName, string service) =>
+        Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, [StaffRoles.Partner], service: service);
+
     // Signs in through the real form (antiforgery included) and returns the Cookie header for the staff hub.
     public async Task<string> SignIn(string userName, string password = Password)
     {

@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Handover;
 using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,11 +16,20 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
     public EventRecorder<QueuePositionEvent> Positions { get; } = hub.Record<QueuePositionEvent>("QueuePosition");
     public EventRecorder<TypingEvent> Typing { get; } = hub.Record<TypingEvent>("Typing");
     public EventRecorder<object?[]> Moved { get; } = hub.Record("SessionMoved");
+    public EventRecorder<HandoverOffer> Offers { get; } = hub.Record<HandoverOffer>("HandoverOffered");
+    public EventRecorder<ReturnNoteOfferedEvent> NoteOffers { get; } = hub.Record<ReturnNoteOfferedEvent>("ReturnNoteOffered");
 
     public static async Task<Youth> Connect(ChatApp app) => new(await app.ConnectAsync("/hubs/youth"));
 
-    public Task<Reply<YouthState>> Start(string? topic = null, string? language = null, string? ageBand = null) =>
-        Call<YouthState>("Start", new StartRequest(topic, language, ageBand));
+    public Task<Reply<YouthState>> Start(string? topic = null, string? language = null, string? ageBand = null, string? code = null) =>
+        Call<YouthState>("Start", new StartRequest(topic, language, ageBand, code));
+
+    public Task<Reply<PickupInfo?>> AnswerHandover(string? offerId, bool accept, bool shareHistory = false, bool serviceMayOpen = false) =>
+        Call<PickupInfo?>("AnswerHandover", new HandoverAnswerRequest(offerId, accept, shareHistory, serviceMayOpen));
+
+    public Task<Reply<ReturnCode>> RequestReturnCode() => Call<ReturnCode>("RequestReturnCode");
+    public Task<Reply<ReturnCode>> AnswerReturnNote(bool keep) => Call<ReturnCode>("AnswerReturnNote", keep);
+    public Task<Reply<object?>> DeleteCode(string? code) => Call<object?>("DeleteCode", code);
 
     public Task<Reply<YouthState>> Resume(string? token, long afterSeq = 0, bool takeOver = false) =>
         Call<YouthState>("Resume", new ResumeRequest(token, afterSeq, takeOver));
@@ -80,11 +90,22 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public EventRecorder<StaffTypingEvent> Typing { get; } = hub.Record<StaffTypingEvent>("Typing");
     public EventRecorder<DutyStatus> Duty { get; } = hub.Record<DutyStatus>("DutyChanged");
     public EventRecorder<DangerAlertEvent> DangerAlerts { get; } = hub.Record<DangerAlertEvent>("DangerAlert");
+    public EventRecorder<HandoverQueueEvent> Handovers { get; } = hub.Record<HandoverQueueEvent>("HandoverQueueChanged");
+    public EventRecorder<HandoverAnsweredEvent> Answers { get; } = hub.Record<HandoverAnsweredEvent>("HandoverAnswered");
+    public EventRecorder<ConversationEvent> ReturnCodeRequests { get; } = hub.Record<ConversationEvent>("ReturnCodeRequested");
+    public EventRecorder<ReturnNoteAnsweredEvent> NoteAnswers { get; } = hub.Record<ReturnNoteAnsweredEvent>("ReturnNoteAnswered");
 
     // Creates the account, signs in through the form and connects with the cookie.
     public static async Task<Counsellor> SignIn(ChatApp app, string userName, params string[] roles)
     {
         await app.CreateStaff(userName, roles);
+        return await Connect(app, await app.SignIn(userName));
+    }
+
+    // A member of a partner service, signed in on its own desk.
+    public static async Task<Counsellor> SignInMember(ChatApp app, string userName, string service)
+    {
+        await app.CreateMember(userName, service);
         return await Connect(app, await app.SignIn(userName));
     }
 
@@ -108,6 +129,33 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
 
     public Task<Reply<object?>> WrapUp(string? conversationId, string? topic, string? ageBand, string? outcome) =>
         Call<object?>("WrapUp", new WrapUpRequest(conversationId, topic, ageBand, outcome));
+
+    public Task<Reply<IReadOnlyList<ServiceVerdict>>> Services(string? conversationId, string? ageBand = null) =>
+        Call<IReadOnlyList<ServiceVerdict>>("Services", new ServicesRequest(conversationId, ageBand));
+
+    public Task<Reply<HandoverOffer>> ProposeHandover(string? conversationId, string? service, string? summary, string? ageBand = null) =>
+        Call<HandoverOffer>("ProposeHandover", new ProposeHandoverRequest(conversationId, service, ageBand, summary));
+
+    public Task<Reply<object?>> Leave(string? conversationId) => Call<object?>("Leave", conversationId);
+    public Task<Reply<StaffChat>> TakeHandover(string? conversationId) => Call<StaffChat>("TakeHandover", conversationId);
+    public Task<Reply<OpenedCode>> OpenCode(string? code) => Call<OpenedCode>("OpenCode", code);
+    public Task<Reply<IReadOnlyList<Colleague>>> Colleagues() => Call<IReadOnlyList<Colleague>>("Colleagues");
+
+    public Task<Reply<object?>> Transfer(string? conversationId, string? toCounsellor, string? skill, string? note = null) =>
+        Call<object?>("Transfer", new TransferRequest(conversationId, toCounsellor, skill, note));
+
+    public Task<Reply<object?>> ProposeReturnNote(string? conversationId, string? note) =>
+        Call<object?>("ProposeReturnNote", new ReturnNoteRequest(conversationId, note));
+
+    // Waits for the service desk to show exactly `count` waiting handovers.
+    public async Task<IReadOnlyList<WaitingHandover>> HandoversOf(int count)
+    {
+        while (true)
+        {
+            var waiting = (await Handovers.NextAsync(ChatApp.Timeout)).Waiting;
+            if (waiting.Count == count) return waiting;
+        }
+    }
 
     public async Task<ChatMessage> Next(string kind)
     {

@@ -1,0 +1,179 @@
+// Handing a chat on, inside one chat panel: to a partner service (the young person decides), to a colleague
+// or a skill, leaving once a partner's member has joined, and a note for a return code.
+import { call } from './hub.js';
+import { setText } from './dom.js';
+import { labelOf } from './labels.js';
+
+const availabilityText = {
+  live: 'kan gå in i chatten nu',
+  bycode: 'den unga får en kod och kontaktuppgifter',
+  askage: 'fråga den unga om åldern',
+  excluded: 'kan inte ta emot',
+};
+
+export function wireHandover(element, chat, { connection, labels, showError, onTransferred }) {
+  const $ = (selector) => element.querySelector(selector);
+  const id = chat.conversationId;
+  const status = (text) => {
+    $('.handover-status').hidden = !text;
+    setText($('.handover-status'), text);
+  };
+
+  function renderServices(verdicts) {
+    const items = verdicts.map((verdict) => {
+      const item = document.createElement('li');
+      item.className = `service service-${verdict.availability}`;
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = `service-${id}`;
+      radio.value = verdict.service;
+      radio.disabled = verdict.availability === 'excluded' || verdict.availability === 'askage';
+      const name = document.createElement('strong');
+      name.textContent = verdict.name;
+      const what = document.createElement('span');
+      what.textContent = ` – ${availabilityText[verdict.availability] ?? verdict.availability}`;
+      label.append(radio, name, what);
+      item.append(label);
+      if (verdict.reason) {
+        const reason = document.createElement('p');
+        reason.className = 'hint';
+        reason.textContent = verdict.reason;
+        item.append(reason);
+      }
+      return item;
+    });
+    $('.service-list').replaceChildren(...items);
+    $('.services').hidden = false;
+  }
+
+  const ageBand = () => $('select[name="handoverAgeBand"]').value || null;
+
+  $('.load-services').addEventListener('click', async () => {
+    try {
+      renderServices(await call(connection, 'Services', { conversationId: id, ageBand: ageBand() }));
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  $('.propose-handover').addEventListener('click', async () => {
+    const service = $(`input[name="service-${id}"]:checked`)?.value;
+    if (!service) return showError('choose-service');
+    try {
+      const offer = await call(connection, 'ProposeHandover', {
+        conversationId: id, service, ageBand: ageBand(), summary: $('.handover-summary').value,
+      });
+      showError(null);
+      status(`Den unga har fått frågan om ${offer.serviceName}. Väntar på svar …`);
+      $('.handover-tools').open = false;
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  // Colleagues on duty and every skill, loaded when the tools are opened.
+  $('.handover-tools').addEventListener('toggle', async () => {
+    if (!$('.handover-tools').open) return;
+    try {
+      const colleagues = await call(connection, 'Colleagues');
+      const select = $('.transfer-to');
+      const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
+      const skills = [
+        ...Object.keys(labels.language ?? {}).map((code) => option(`skill:language:${code}`, `Någon som skriver ${labelOf(labels.language, code)}`)),
+        ...Object.keys(labels.topic ?? {}).map((code) => option(`skill:topic:${code}`, `Någon som kan ${labelOf(labels.topic, code)}`)),
+      ];
+      select.replaceChildren(option('', 'Välj kollega eller kunskap'),
+        ...colleagues.map((c) => option(`user:${c.userName}`, c.displayName)), ...skills);
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  $('.transfer').addEventListener('click', async () => {
+    const target = $('.transfer-to').value;
+    if (!target) return showError('choose-transfer');
+    const [kind, ...rest] = target.split(':');
+    try {
+      await call(connection, 'Transfer', {
+        conversationId: id,
+        toCounsellor: kind === 'user' ? rest.join(':') : null,
+        skill: kind === 'skill' ? rest.join(':') : null,
+        note: $('.transfer-note').value || null,
+      });
+      showError(null);
+      onTransferred();
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  $('.leave-chat').addEventListener('click', async () => {
+    try {
+      await call(connection, 'Leave', id);
+      showError(null);
+      onTransferred();
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  $('.propose-note').addEventListener('click', async () => {
+    try {
+      await call(connection, 'ProposeReturnNote', { conversationId: id, note: $('.return-note-text').value });
+      showError(null);
+      setText($('.return-note-status'), 'Den unga har fått anteckningen och bestämmer om den sparas.');
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  let holder = chat.holder !== false;
+  let guest = chat.guest ?? null;
+
+  function render(state) {
+    const active = state === 'active';
+    $('.handover-tools').hidden = !holder || !active || Boolean(guest) || Boolean(chat.waitingFor);
+    $('.guest-bar').hidden = !holder || !active || !guest;
+    setText($('.guest-text'), guest ? `${guest} har anslutit. Presentera er för varandra, och lämna sedan chatten till dem.` : '');
+  }
+
+  return {
+    update(next, state) {
+      chat = next;
+      holder = next.holder !== false;
+      guest = next.guest ?? null;
+      if (next.proposed) status(`Den unga har fått frågan om ${next.proposed}. Väntar på svar …`);
+      else if (next.waitingFor) status(`Den unga sa ja. Väntar på att någon från ${next.waitingFor} går in i chatten.`);
+      else status(null);
+      $('.return-note').hidden = !next.returnCode || !holder;
+      render(state);
+    },
+    receive(message, state) {
+      if (message.kind === 'joined' && message.service) {
+        guest = `${message.name}, ${message.service}`;
+        status(null);
+      } else if (message.kind === 'left') {
+        // The counsellor left: the partner's member who joined now holds the chat.
+        holder = true;
+        guest = null;
+      }
+      render(state);
+    },
+    answered({ accepted, serviceName, mode }) {
+      if (!accepted) status(`Den unga sa nej tack till ${serviceName}. Inget har delats.`);
+      else if (mode === 'live') {
+        chat = { ...chat, waitingFor: serviceName };
+        status(`Den unga sa ja. Väntar på att någon från ${serviceName} går in i chatten.`);
+      } else status(`Den unga sa ja och har fått en kod till ${serviceName}.`);
+    },
+    returnRequested() {
+      if (holder) $('.return-note').hidden = false;
+    },
+    noteAnswered({ kept }) {
+      setText($('.return-note-status'), kept ? 'Den unga sparade anteckningen.' : 'Den unga valde att inte spara anteckningen.');
+    },
+    get holder() { return holder; },
+  };
+}

@@ -1,0 +1,174 @@
+// The young person's side of handovers and return codes (docs/protocol.md, youth hub).
+// Every text from the server (service names, summaries, notes, contact details) goes in as text.
+import { call } from './hub.js';
+import { byId, setText } from './dom.js';
+
+const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
+
+function fill(selector, text) {
+  for (const element of document.querySelectorAll(selector)) setText(element, text);
+}
+
+export function createHandover(connection, { showError, counsellorName }) {
+  let offer = null;
+
+  function showOffer(next) {
+    offer = next;
+    const box = byId('handover-offer');
+    if (!next) {
+      box.hidden = true;
+      return;
+    }
+    fill('#handover-offer [data-service]', next.serviceName);
+    fill('#handover-offer [data-counsellor]', counsellorName() || 'Kuratorn');
+    setText(byId('handover-summary'), next.summary);
+    const live = next.mode === 'live';
+    byId('handover-live-text').hidden = !live;
+    byId('handover-share-label').hidden = !live;
+    byId('handover-code-text').hidden = live;
+    byId('handover-may-open-label').hidden = live;
+    byId('handover-share').checked = false;
+    byId('handover-may-open').checked = false;
+    const appearing = box.hidden;
+    box.hidden = false;
+    if (appearing) byId('handover-offer-heading').focus();
+  }
+
+  function showPickup(pickup) {
+    const box = byId('pickup');
+    box.hidden = !pickup;
+    if (!pickup) return;
+    fill('[data-pickup-service]', pickup.serviceName);
+    setText(byId('pickup-code'), pickup.code);
+    setText(byId('pickup-expires'), dateFormat.format(pickup.expiresAt));
+    setText(byId('pickup-contact'), pickup.contact);
+    byId('pickup-contact').hidden = !pickup.contact;
+    byId('pickup-contact-label').hidden = !pickup.contact;
+  }
+
+  async function answer(accept) {
+    if (!offer) return;
+    const request = {
+      offerId: offer.id,
+      accept,
+      shareHistory: byId('handover-share').checked,
+      serviceMayOpen: byId('handover-may-open').checked,
+    };
+    try {
+      const pickup = await call(connection, 'AnswerHandover', request);
+      showOffer(null);
+      showError(null);
+      if (pickup) {
+        showPickup(pickup);
+        byId('pickup-heading').focus();
+      }
+    } catch (error) {
+      if (error.code === 'no-offer') showOffer(null);
+      showError(error);
+    }
+  }
+
+  function showReturnCode(code) {
+    byId('return-ask').hidden = Boolean(code);
+    byId('return-code-box').hidden = !code;
+    if (!code) return;
+    setText(byId('return-code'), code.code);
+    setText(byId('return-expires'), dateFormat.format(code.expiresAt));
+    byId('return-note-kept').hidden = !code.note;
+    setText(byId('return-note-text'), code.note);
+  }
+
+  function showNoteOffer(note) {
+    byId('return-note-offer').hidden = !note;
+    setText(byId('return-note-offer-text'), note);
+  }
+
+  async function answerNote(keep) {
+    try {
+      showReturnCode(await call(connection, 'AnswerReturnNote', keep));
+      showNoteOffer(null);
+      showError(null);
+    } catch (error) {
+      if (error.code === 'no-offer') showNoteOffer(null);
+      showError(error);
+    }
+  }
+
+  async function deleteCode(code, done) {
+    try {
+      await call(connection, 'DeleteCode', code);
+      showError(null);
+      done();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  byId('handover-accept').addEventListener('click', () => answer(true));
+  byId('handover-decline').addEventListener('click', () => answer(false));
+  byId('pickup-delete').addEventListener('click', () =>
+    deleteCode(byId('pickup-code').textContent, () => showPickup(null)));
+  byId('return-request').addEventListener('click', async () => {
+    try {
+      showReturnCode(await call(connection, 'RequestReturnCode'));
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  byId('return-note-keep').addEventListener('click', () => answerNote(true));
+  byId('return-note-drop').addEventListener('click', () => answerNote(false));
+  byId('return-delete').addEventListener('click', () =>
+    deleteCode(byId('return-code').textContent, () => {
+      byId('return-code-box').hidden = true;
+      byId('return-deleted').hidden = false;
+    }));
+  byId('delete-code').addEventListener('click', () => {
+    const input = byId('start-code');
+    deleteCode(input.value, () => {
+      input.value = '';
+      byId('code-deleted').hidden = false;
+    });
+  });
+
+  connection.on('HandoverOffered', showOffer);
+  connection.on('ReturnNoteOffered', ({ note }) => showNoteOffer(note));
+
+  return {
+    // Everything a resume brings back: a proposal still unanswered, a code, a note proposal.
+    apply(state) {
+      showOffer(state.offer ?? null);
+      showPickup(state.pickup ?? null);
+      showReturnCode(state.returnCode ?? null);
+      showNoteOffer(state.returnNoteOffer ?? null);
+      fill('[data-return-name]', counsellorName() || 'kuratorn');
+      const returnTo = byId('return-to');
+      returnTo.hidden = !state.returnTo;
+      if (state.returnTo) {
+        const { counsellorName: name, onDuty } = state.returnTo;
+        setText(returnTo, onDuty
+          ? `Vi frågar ${name} först.`
+          : `${name} är inte i tjänst just nu, och vi vet inte när ${name} är i tjänst nästa gång. Den som är ledig först tar din chatt.`);
+      }
+    },
+    // A new chat starts clean.
+    reset() {
+      offer = null;
+      showOffer(null);
+      showPickup(null);
+      showReturnCode(null);
+      showNoteOffer(null);
+      byId('return-deleted').hidden = true;
+      byId('return-to').hidden = true;
+    },
+    offerAnswered() {
+      showOffer(null);
+    },
+    startCode() {
+      return byId('start-code').value.trim() || null;
+    },
+    setCounsellorName() {
+      fill('[data-return-name]', counsellorName() || 'kuratorn');
+    },
+  };
+}
