@@ -19,31 +19,50 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     setText($('.handover-status'), text);
   };
 
+  function serviceItem(verdict) {
+    const item = document.createElement('li');
+    const closed = verdict.availability === 'excluded' || verdict.availability === 'askage';
+    item.className = closed ? 'service service-excluded' : 'service';
+    const label = document.createElement('label');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = `service-${id}`;
+    radio.value = verdict.service;
+    radio.disabled = closed;
+    const name = document.createElement('strong');
+    name.textContent = verdict.name;
+    const what = document.createElement('span');
+    what.textContent = availabilityText[verdict.availability] ?? verdict.availability;
+    label.append(radio, name, what);
+    item.append(label);
+    if (verdict.reason) {
+      const reason = document.createElement('p');
+      reason.className = 'hint';
+      reason.textContent = verdict.reason;
+      item.append(reason);
+    }
+    return item;
+  }
+
+  // Those that can take the chat first; those that cannot, with the reason, folded away below.
   function renderServices(verdicts) {
-    const items = verdicts.map((verdict) => {
+    const open = verdicts.filter((v) => v.availability !== 'excluded');
+    const excluded = verdicts.filter((v) => v.availability === 'excluded');
+    const list = $('.service-list');
+    list.replaceChildren(...open.map(serviceItem));
+    if (excluded.length > 0) {
+      const fold = document.createElement('details');
+      fold.className = 'services-excluded';
+      const summary = document.createElement('summary');
+      summary.textContent = `Kan inte ta emot (${excluded.length})`;
+      const more = document.createElement('ul');
+      more.className = 'service-list';
+      more.append(...excluded.map(serviceItem));
+      fold.append(summary, more);
       const item = document.createElement('li');
-      item.className = `service service-${verdict.availability}`;
-      const label = document.createElement('label');
-      const radio = document.createElement('input');
-      radio.type = 'radio';
-      radio.name = `service-${id}`;
-      radio.value = verdict.service;
-      radio.disabled = verdict.availability === 'excluded' || verdict.availability === 'askage';
-      const name = document.createElement('strong');
-      name.textContent = verdict.name;
-      const what = document.createElement('span');
-      what.textContent = ` – ${availabilityText[verdict.availability] ?? verdict.availability}`;
-      label.append(radio, name, what);
-      item.append(label);
-      if (verdict.reason) {
-        const reason = document.createElement('p');
-        reason.className = 'hint';
-        reason.textContent = verdict.reason;
-        item.append(reason);
-      }
-      return item;
-    });
-    $('.service-list').replaceChildren(...items);
+      item.append(fold);
+      list.append(item);
+    }
     $('.services').hidden = false;
   }
 

@@ -108,11 +108,56 @@ public sealed partial class PrivacyTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AHandoverLeavesOnlyDocumentedKeysAndNeitherSummaryNorCodeInTheLogs()
+    {
+        const string summary = "Hemlig sammanfattning 5150 om Storgatan";
+        await Handovers.Live(_app, "stodcentrum");
+        var (youth, counsellor, id) = await Youth.Matched(_app);
+        await using var _1 = youth;
+        await using var _2 = counsellor;
+        await using var member = await Counsellor.SignInMember(_app, "sara", "stodcentrum");
+        (await member.GoOnDuty(1)).Value();
+        var code = (await youth.RequestReturnCode()).Value().Code;
+        var offer = (await counsellor.ProposeHandover(id, "stodcentrum", summary, ageBand: "16-17")).Value();
+        await youth.Offers.NextAsync(ChatApp.Timeout);
+        (await youth.AnswerHandover(offer.Id, accept: true)).Value();
+        await member.HandoversOf(1);
+        (await member.TakeHandover(id)).Value();
+        (await counsellor.Leave(id)).Value();
+        (await member.End(id)).Value();
+        (await member.WrapUp(id, null, "16-17", "referred")).Value();
+
+        var logs = string.Join("\n", _app.Logs.Lines);
+        Assert.Contains("A partner service's member joined a conversation", logs);
+        Assert.DoesNotContain("5150", logs);
+        Assert.DoesNotContain(code, logs);
+        Assert.DoesNotContain(id, logs);
+
+        var inventory = Inventory();
+        var redis = _app.Get<RedisConnection>();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: _app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[_app.KeyPrefix.Length..]).ToList();
+        Assert.Contains(keys, k => k.StartsWith("desk:stodcentrum:duty"));
+        Assert.Contains(keys, k => k.StartsWith("code:"));
+        foreach (var key in keys)
+        {
+            Assert.True(inventory.Any(pattern => pattern.IsMatch(key)), $"'{key}' is not described in docs/privacy.md");
+            if (key.StartsWith("conv:") || key.StartsWith("token:") || key.StartsWith("code"))
+                Assert.True(await redis.Database.KeyTimeToLiveAsync(_app.KeyPrefix + key) is { } ttl && ttl > TimeSpan.Zero, $"'{key}' never expires");
+        }
+        // The summary lives in the transcript only, which goes with the conversation; no other key holds it.
+        foreach (var key in keys.Where(k => !k.StartsWith("conv:")))
+            Assert.DoesNotContain("5150", await Members(redis, _app.KeyPrefix + key));
+    }
+
     private static async Task<string> Members(RedisConnection redis, string key) =>
         await redis.Database.KeyTypeAsync(key) switch
         {
             RedisType.Set => string.Join(",", await redis.Database.SetMembersAsync(key)),
             RedisType.SortedSet => string.Join(",", await redis.Database.SortedSetRangeByRankAsync(key)),
+            RedisType.Hash => string.Join(",", (await redis.Database.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}")),
+            RedisType.String => (string?)await redis.Database.StringGetAsync(key) ?? "",
             _ => "",
         };
 

@@ -17,9 +17,11 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
     public async Task DisposeAsync() => await App.DisposeAsync();
 
     // A counsellor's console in a desktop window, signed in through the real form; problems watched from the first page.
-    protected async Task<(IPage Page, PageProblems Problems)> SignedInConsole(IBrowserContext desk, string userName)
+    // service: the console of a partner service's member instead of a counsellor's.
+    protected async Task<(IPage Page, PageProblems Problems)> SignedInConsole(IBrowserContext desk, string userName, string? service = null)
     {
-        await App.CreateStaff(userName);
+        if (service is null) await App.CreateStaff(userName);
+        else await App.CreateMember(userName, service);
         var page = await desk.NewPageAsync();
         var problems = new PageProblems(page);
         await page.GotoAsync("/staff/signin");
