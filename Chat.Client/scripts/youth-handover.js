@@ -143,7 +143,8 @@ export function createHandover(connection, { showError, counsellorName }) {
       showNoteOffer(state.returnNoteOffer ?? null);
       fill('[data-return-name]', counsellorName() || 'kuratorn');
       const returnTo = byId('return-to');
-      returnTo.hidden = !state.returnTo;
+      returnTo.hidden = !state.returnTo && !state.waitingFor;
+      if (state.waitingFor) setText(returnTo, `Du väntar på att någon från ${state.waitingFor} ska komma in i chatten.`);
       if (state.returnTo) {
         const { counsellorName: name, onDuty } = state.returnTo;
         setText(returnTo, onDuty

@@ -25,7 +25,7 @@ public sealed record ChatMessage(
         JsonSerializer.Deserialize<ChatMessage>(json, Json)! with { Seq = seq };
 }
 
-// Code: a return code, to talk to the same counsellor again.
+// Code: a return code (to talk to the same counsellor again) or a handover code (to go straight to that service).
 public sealed record StartRequest(string? Topic, string? Language, string? AgeBand, string? Code = null);
 
 public sealed record HandoverAnswerRequest(string? OfferId, bool Accept, bool ShareHistory, bool ServiceMayOpen);
@@ -40,7 +40,8 @@ public sealed record SendResult(long Seq);
 
 // EstimatedWaitSeconds: while waiting; null when it cannot be said (nobody on duty), and when not waiting.
 // The rest only when they apply: a handover proposal waiting for an answer, the code of a handover by code,
-// the return code and a note proposed for it, and whom a returning young person is offered to first.
+// the return code and a note proposed for it, whom a returning young person is offered to first, and the service
+// a young person who came with a handover code waits for.
 public sealed record YouthState(
     string Token, string State, int? Position, string? Counsellor, IReadOnlyList<ChatMessage> Messages, bool Rated, int? EstimatedWaitSeconds = null)
 {
@@ -49,6 +50,7 @@ public sealed record YouthState(
     public Handover.ReturnCode? ReturnCode { get; init; }
     public string? ReturnNoteOffer { get; init; }
     public Handover.ReturnTo? ReturnTo { get; init; }
+    public string? WaitingFor { get; init; }
 }
 
 public sealed record QueuePositionEvent(int Position, long Version, int? EstimatedWaitSeconds = null);

@@ -4,9 +4,10 @@ namespace Chat.Server.Conversations;
 // Replies are status strings the store turns into refusals; no script trusts its caller.
 public static class ConversationScripts
 {
-    // KEYS: conversation, token, queue, queue ticket counter, transcript
+    // KEYS: conversation, token, queue (the counsellors' queue, or a partner service's desk), queue ticket counter, transcript
     // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms,
-    //       counsellor the chat is meant for ('' = anyone), first transcript entry JSON ('' = none)
+    //       counsellor the chat is meant for ('' = anyone), first transcript entry JSON ('' = none),
+    //       and for a chat that starts at a service's desk (else ''): service id, service name, summary
     // returns the 1-based queue position, or 0 if the id or token already exists
     public const string Start = """
         if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
@@ -14,13 +15,18 @@ public static class ConversationScripts
         redis.call('HSET', KEYS[1], 'state', 'waiting', 'topic', ARGV[3], 'language', ARGV[4], 'ageBand', ARGV[5],
           'created', ARGV[6], 'queuedAt', ARGV[6], 'youthConn', ARGV[7], 'token', ARGV[2], 'ticket', ticket)
         if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'transferTo', ARGV[9]) end
+        local score = ticket
+        if ARGV[11] ~= '' then
+          redis.call('HSET', KEYS[1], 'handoverService', ARGV[11], 'handoverServiceName', ARGV[12], 'handoverSummary', ARGV[13])
+          score = ARGV[6]
+        end
         redis.call('PEXPIRE', KEYS[1], ARGV[8])
         if ARGV[10] ~= '' then
           redis.call('RPUSH', KEYS[5], ARGV[10])
           redis.call('PEXPIRE', KEYS[5], ARGV[8])
         end
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[8])
-        redis.call('ZADD', KEYS[3], ticket, ARGV[1])
+        redis.call('ZADD', KEYS[3], score, ARGV[1])
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
         """;
 

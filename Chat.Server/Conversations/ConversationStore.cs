@@ -17,16 +17,22 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     // and opens with the note the young person agreed to keep (if any).
     public sealed record Returning(string Counsellor, string CounsellorName, string Note);
 
-    public async Task<Started> Start(string topic, string language, string ageBand, string connectionId, Returning? returning = null)
+    // A young person coming back with a handover code: the chat waits at that service's desk, opening with the summary.
+    public sealed record AtDesk(string Service, string ServiceName, string Summary);
+
+    public async Task<Started> Start(
+        string topic, string language, string ageBand, string connectionId, Returning? returning = null, AtDesk? desk = null)
     {
         var id = TextRules.NewConversationId();
         var token = TextRules.NewToken();
         var tokenHash = TextRules.HashToken(token);
-        var note = returning is { Note.Length: > 0 } ? ChatMessage.Event("note", "counsellor", returning.CounsellorName, Now, returning.Note).ToStored() : "";
+        var first = returning is { Note.Length: > 0 } ? ChatMessage.Event("note", "counsellor", returning.CounsellorName, Now, returning.Note)
+            : desk is not null ? ChatMessage.Event("handover", "youth", null, Now, desk.Summary, desk.ServiceName)
+            : null;
         var position = (long)await redis.Database.ScriptEvaluateAsync(ConversationScripts.Start,
-            [Keys.Conversation(id), Keys.Token(tokenHash), Keys.Queue, Keys.QueueTicket, Keys.Transcript(id)],
+            [Keys.Conversation(id), Keys.Token(tokenHash), desk is null ? Keys.Queue : Keys.ServiceQueue(desk.Service), Keys.QueueTicket, Keys.Transcript(id)],
             [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds,
-                returning?.Counsellor ?? "", note]);
+                returning?.Counsellor ?? "", first?.ToStored() ?? "", desk?.Service ?? "", desk?.ServiceName ?? "", desk?.Summary ?? ""]);
         // 0 means the random id or token already existed: with 96 and 128 random bits, a broken random source.
         if (position == 0) throw new InvalidOperationException("Conversation id collision.");
         return new Started(id, token, (int)position);
@@ -82,7 +88,9 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, StaffOf(result[3], result[4]));
     }
 
-    public sealed record Ending(ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff);
+    // HandoverService: the partner service whose desk the chat was waiting at, if any ("" otherwise).
+    public sealed record Ending(
+        ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff, string HandoverService);
 
     // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
     public async Task<Ending> End(string id, string endedBy, string actor)
@@ -99,7 +107,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];
         return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!,
-            StaffOf(result[3], result[5]));
+            StaffOf(result[3], result[5]), (string?)fields[1] ?? "");
     }
 
     private static IReadOnlyList<string> StaffOf(params RedisResult[] users) =>

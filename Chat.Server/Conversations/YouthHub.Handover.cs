@@ -45,6 +45,17 @@ public sealed partial class YouthHub
         return Reply.Ok();
     }
 
+    // A code typed on the start page: a return code (the same counsellor again), or a handover code (straight to
+    // that service's desk, if it can take the chat live now).
+    private async Task<(ConversationStore.Returning? Returning, ConversationStore.AtDesk? AtDesk)> Arriving(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return (null, null);
+        var found = await codes.Inspect(code, Context.ConnectionId) ?? throw PickupCodes.Refusal("code-used");
+        return found.Kind == CodeRules.Handover
+            ? (null, await desk.Arrive(found.Fields, code, Context.ConnectionId))
+            : (await returnCodes.Redeem(code, Context.ConnectionId), null);
+    }
+
     private async Task<ConversationRecord> BoundConversation() =>
         await store.Find(RequireBound()) ?? throw ConversationStore.UnknownConversation();
 }

@@ -32,7 +32,7 @@ public interface IYouthClient
 // so no method takes a conversation id.
 public sealed partial class YouthHub(
     ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
-    HandoverDesk desk, ReturnCodes returnCodes, StaffAccounts accounts, ILogger<YouthHub> logger)
+    HandoverDesk desk, ReturnCodes returnCodes, PickupCodes codes, StaffAccounts accounts, ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -52,19 +52,22 @@ public sealed partial class YouthHub(
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);
-        var returning = string.IsNullOrEmpty(request?.Code) ? null : await returnCodes.Redeem(request.Code, Context.ConnectionId);
+        var (returning, atDesk) = await Arriving(request?.Code);
         // Meant for that counsellor only while they are on duty; otherwise nobody is kept waiting for them.
         var returnOnDuty = returning is not null && (await duty.OnDuty()).Contains(returning.Counsellor);
         var meantFor = returning is null || returnOnDuty ? returning : returning with { Counsellor = "" };
-        var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor);
+        var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor, atDesk);
         Bound = started.Id;
-        queue.Request();
+        if (atDesk is not null) await desk.Broadcast(atDesk.Service);
+        else queue.Request();
         ConversationLog.Queued(logger);
-        var estimate = (await room.Outlook()).EstimatedWaitSeconds(started.Position);
-        var messages = returning is null ? [] : (await store.Read(started.Id, 0)).Messages;
-        return Reply.Ok(new YouthState(started.Token, "waiting", started.Position, null, messages, false, estimate)
+        var position = atDesk is null ? started.Position : (int?)null;
+        var estimate = position is { } place ? (await room.Outlook()).EstimatedWaitSeconds(place) : null;
+        var messages = returning is null && atDesk is null ? [] : (await store.Read(started.Id, 0)).Messages;
+        return Reply.Ok(new YouthState(started.Token, "waiting", position, null, messages, false, estimate)
         {
             ReturnTo = returning is null ? null : new ReturnTo(returning.CounsellorName, returnOnDuty),
+            WaitingFor = atDesk?.ServiceName,
         });
     }
 
@@ -86,6 +89,7 @@ public sealed partial class YouthHub(
             Pickup = HandoverDesk.Pickup(conversation),
             ReturnCode = ReturnCodes.Of(conversation),
             ReturnNoteOffer = ConversationRecord.Blank(conversation.ReturnNoteOffer),
+            WaitingFor = conversation.State == "waiting" ? ConversationRecord.Blank(conversation.Fields.GetValueOrDefault("handoverServiceName", "")) : null,
         });
     }
 
@@ -114,6 +118,7 @@ public sealed partial class YouthHub(
         var id = RequireBound();
         var ending = await store.End(id, "youth", Context.ConnectionId);
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
+        if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
         foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.Status(user, await accounts.ServiceOf(user)));
         ConversationLog.Ended(logger, "youth");

@@ -110,7 +110,7 @@ public sealed class HandoverDesk(
         foreach (var id in ids)
         {
             var f = await redis.Database.HashGetAsync(Keys.Conversation(id!), ["handoverSummary", "topic", "ageBand", "language", "danger", "state"]);
-            if (f[5] != "active")
+            if (f[5] != "active" && f[5] != "waiting")
             {
                 await redis.Database.SortedSetRemoveAsync(Keys.ServiceQueue(service), id);
                 continue;
@@ -133,7 +133,7 @@ public sealed class HandoverDesk(
         var entry = ChatMessage.Event("joined", "counsellor", displayName, Now, null, serviceName);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.ServiceQueue(service), Keys.ServiceDuty(service), Keys.CounsellorChats(member)],
-            [conversationId, member, displayName, service, serviceName, entry.ToStored(), Keys.Prefix]))!;
+            [conversationId, member, displayName, service, serviceName, entry.ToStored(), Keys.Prefix, Now]))!;
         var status = (string)result[0]!;
         return status == "ok" ? new Joined(entry with { Seq = (long)result[1] }, (string)result[2]!, (string)result[3]!) : throw Refusal(status);
     }
@@ -164,6 +164,20 @@ public sealed class HandoverDesk(
             long.TryParse(f.GetValueOrDefault("issued"), out var issued) ? issued : 0);
     }
 
+    // A young person brings a handover code back to the chat. If the service can take it live now, the code is
+    // used and the chat starts at the service's desk; otherwise the code stays as it is, for them to use later.
+    public async Task<ConversationStore.AtDesk> Arrive(IReadOnlyDictionary<string, string> fields, string? code, string youthConnection)
+    {
+        var service = await directory.Find(fields.GetValueOrDefault("service", "")) ?? throw Refusal("service-unavailable");
+        var verdict = Eligibility.Assess(service, fields.GetValueOrDefault("ageBand", ""), fields.GetValueOrDefault("topic", ""),
+            clock.GetUtcNow(), Zone, await AnyoneOnDuty(service.Id));
+        if (verdict.Availability != Availability.Live) throw Refusal("service-unavailable");
+        var pickup = await codes.Redeem(code, "handover", youthConnection);
+        var f = pickup.Fields;
+        await counters.Count($"pickup:{service.Id}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
+        return new ConversationStore.AtDesk(service.Id, service.Name, f.GetValueOrDefault("summary", ""));
+    }
+
     public static string Summary(string? value)
     {
         var text = TextRules.Message(value);
@@ -182,6 +196,7 @@ public sealed class HandoverDesk(
         "no-handover" => new(code, "No handover waits in that conversation."),
         "not-your-service" => new(code, "That handover is for another service."),
         "no-guest" => new(code, "Leave once someone from the service has joined."),
+        "service-unavailable" => new(code, "That service cannot join the chat right now. Contact it directly with the code; the code still works."),
         "not-shared" => new(code, "The young person chose to bring this code themselves; it cannot be opened by the service."),
         _ => Queue.WaitingRoom.Refusal(code),
     };

@@ -44,27 +44,35 @@ public static class HandoverScripts
         return {'accepted', seq, c[3] or '', c[6]}
         """;
 
-    // A member of the service joins the chat the handover waits in.
+    // A member of the service joins the chat the handover waits in, as a guest beside the counsellor; or, for a
+    // young person who came with a handover code and waits at the desk alone, takes the chat as its holder.
     // KEYS: conversation, transcript, service queue, service duty, member's chats
-    // ARGV: conversation id, member, display name, service id, service name, joined entry JSON, key prefix
-    // returns {'ok', seq of the joined entry, youth connection, counsellor} | {refusal}
+    // ARGV: conversation id, member, display name, service id, service name, joined entry JSON, key prefix, now ms
+    // returns {'ok', seq of the joined entry, youth connection, counsellor ('' if none)} | {refusal}
     public static readonly string Take = $$"""
         local capacity = tonumber(redis.call('HGET', KEYS[4], ARGV[2]))
         if not capacity then return {'not-on-duty'} end
         local c = redis.call('HMGET', KEYS[1], 'state', 'handoverService', 'guest', 'youthConn', 'counsellor')
         if not c[1] then return {'unknown-conversation'} end
-        if c[1] ~= 'active' then return {'no-longer-waiting'} end
+        if c[1] == 'ended' then return {'no-longer-waiting'} end
         if (c[2] or '') == '' then return {'no-handover'} end
         if c[2] ~= ARGV[4] then return {'not-your-service'} end
         if (c[3] or '') ~= '' then return {'already-taken'} end
         {{QueueScripts.CountActive("KEYS[5]", "ARGV[7]")}}
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
-        redis.call('HSET', KEYS[1], 'guest', ARGV[2], 'guestName', ARGV[3], 'guestService', ARGV[5])
+        if c[1] == 'waiting' then
+          redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3], 'counsellorService', ARGV[5],
+            'counsellorFrom', '1', 'taken', ARGV[8])
+          redis.call('HDEL', KEYS[1], 'handoverService', 'handoverServiceName', 'handoverSummary')
+        else
+          redis.call('HSET', KEYS[1], 'guest', ARGV[2], 'guestName', ARGV[3], 'guestService', ARGV[5])
+        end
         local ttl = redis.call('PTTL', KEYS[1])
         redis.call('SADD', KEYS[5], ARGV[1])
         if redis.call('PTTL', KEYS[5]) < ttl then redis.call('PEXPIRE', KEYS[5], ttl) end
         local seq = redis.call('RPUSH', KEYS[2], ARGV[6])
+        redis.call('PEXPIRE', KEYS[2], ttl)
         return {'ok', seq, c[4] or '', c[5] or ''}
         """;
 

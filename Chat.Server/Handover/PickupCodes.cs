@@ -72,6 +72,16 @@ public sealed class PickupCodes(RedisConnection redis, IOptions<HandoverOptions>
         return attempt.Stored.Where(f => !Reserved.Contains(f.Key)).ToDictionary();
     }
 
+    // Which kind of code this is and what it holds, without using it up; null once it has been used.
+    public async Task<(string Kind, IReadOnlyDictionary<string, string> Fields)?> Inspect(string? input, string caller)
+    {
+        var attempt = await Check(input, expectedKind: null, RequireCaller(caller));
+        if (!attempt.Matches) throw Refusal("unknown-code");
+        await Refund(attempt);
+        if (attempt.Stored.ContainsKey("used")) return null;
+        return (attempt.Stored.GetValueOrDefault("kind", ""), attempt.Stored.Where(f => !Reserved.Contains(f.Key)).ToDictionary());
+    }
+
     // The young person deletes their code and what it holds; the full code is needed. Pass the caller where
     // there is one (the connection id), so one caller's wrong codes are limited on their own too.
     public async Task<bool> Delete(string? input, string? caller = null)

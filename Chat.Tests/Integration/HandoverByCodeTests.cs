@@ -115,4 +115,38 @@ public sealed class HandoverByCodeTests : IAsyncLifetime
         var other = "23456789ABCDEFGH".Where(c => c != code[^1]).ElementAt(attempt % 15);
         return code[..^1] + other;
     }
+
+    [Fact]
+    public async Task AYoungPersonWhoBringsTheCodeBackGoesStraightToTheServiceWhenItCanJoinLive()
+    {
+        var (youth, counsellor, _, pickup) = await Accepted(serviceMayOpen: false);
+        await using var _1 = youth;
+        await using var _2 = counsellor;
+
+        // Not on this system live yet: the code is kept for later, and the young person is told.
+        await using var early = await Youth.Connect(_app);
+        (await early.Start(code: pickup.Code)).Refused("service-unavailable");
+
+        await Handovers.Live(_app, "stodcentrum");
+        await using var sara = await Counsellor.SignInMember(_app, "sara", "stodcentrum");
+        (await sara.GoOnDuty(1)).Value();
+        await using var back = await Youth.Connect(_app);
+        var state = (await back.Start(code: pickup.Code)).Value();
+        Assert.Equal(("waiting", "Stödcentrum", null), (state.State, state.WaitingFor, state.Position));
+        Assert.Equal(("handover", Summary), (state.Messages[0].Kind, state.Messages[0].Text));
+        Assert.Empty((await counsellor.Snapshot()).Value().Waiting); // not in the counsellors' queue
+
+        var waiting = Assert.Single(await sara.HandoversOf(1));
+        Assert.Equal(Summary, waiting.Summary);
+        var chat = (await sara.TakeHandover(waiting.ConversationId)).Value();
+        Assert.True(chat.Holder);
+        var joined = await back.Next("joined");
+        Assert.Equal(("Name of sara", "Stödcentrum"), (joined.Name, joined.Service));
+        (await back.Send("hej")).Value();
+        Assert.Equal("hej", (await sara.Next("text")).Text);
+        (await sara.TakeHandover(waiting.ConversationId)).Refused("no-handover");
+
+        await using var again = await Youth.Connect(_app);
+        (await again.Start(code: pickup.Code)).Refused("code-used");
+    }
 }
