@@ -74,4 +74,8 @@ public static partial class StaffLog
 
     [LoggerMessage(4, LogLevel.Information, "The first admin account was created")]
     public static partial void FirstAdminCreated(ILogger logger);
+
+    // The kind only (counsellor, partner, ...): never who made the account or whom it is for.
+    [LoggerMessage(5, LogLevel.Information, "An admin created a staff account ({Kind})")]
+    public static partial void AccountCreated(ILogger logger, string kind);
 }

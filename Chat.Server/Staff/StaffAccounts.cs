@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Chat.Server.Storage;
 using Microsoft.AspNetCore.Identity;
 using StackExchange.Redis;
@@ -12,6 +13,8 @@ public sealed record StaffAccount(string UserName, string DisplayName, IReadOnly
 public sealed class StaffAccounts(RedisConnection redis)
 {
     public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 256;
+    public const int MaxDisplayNameLength = 40;
     private static readonly PasswordHasher<string> Hasher = new();
 
     private RedisKeys Keys => redis.Keys;
@@ -23,11 +26,11 @@ public sealed class StaffAccounts(RedisConnection redis)
         string? userName, string? displayName, string? password, IReadOnlyList<string> roles, bool onlyIfNone = false, string service = "")
     {
         var name = UserName(userName);
-        var display = (displayName ?? "").Trim();
-        if (display.Length is 0 or > 40 || !Conversations.TextRules.IsPrintable(display) || display.Contains('\n'))
-            throw new StaffError("invalid-display-name");
-        if (password is null || password.Length < MinPasswordLength || password.Length > 256)
-            throw new StaffError("weak-password");
+        if (!IsDisplayName(displayName)) throw new StaffError("invalid-display-name");
+        if (!IsPassword(password)) throw new StaffError("weak-password");
+        // A partner's member sits at their service's desk, so the two come together or not at all.
+        if (roles.Contains(StaffRoles.Partner) != (service.Length > 0)) throw new StaffError("invalid-service");
+        var display = displayName!.Trim();
         var result = (string)(await redis.Database.ScriptEvaluateAsync(CreateScript,
             [Keys.StaffIndex, Keys.StaffAccount(name)],
             [name, display, Hasher.HashPassword(name, password), string.Join(',', roles), onlyIfNone ? "1" : "0", service]))!;
@@ -49,8 +52,20 @@ public sealed class StaffAccounts(RedisConnection redis)
         if (verdict == PasswordVerificationResult.Failed) return null;
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await redis.Database.HashSetAsync(Keys.StaffAccount(name), "hash", Hasher.HashPassword(name, password));
-        return new StaffAccount(name, fields[1]!, ((string)fields[2]!).Split(',', StringSplitOptions.RemoveEmptyEntries), (string?)fields[3] ?? "");
+        return Account(name, fields[1], fields[2], fields[3]);
     }
+
+    // Every account, by user name. The password hash is never read here, so it cannot leave this class.
+    public async Task<IReadOnlyList<StaffAccount>> All()
+    {
+        var names = (await redis.Database.SetMembersAsync(Keys.StaffIndex)).Select(name => (string)name!).Order(StringComparer.Ordinal).ToList();
+        var fields = await Task.WhenAll(names.Select(name =>
+            redis.Database.HashGetAsync(Keys.StaffAccount(name), ["displayName", "roles", "service"])));
+        return [.. names.Zip(fields).Where(pair => !pair.Second[0].IsNull).Select(pair => Account(pair.First, pair.Second[0], pair.Second[1], pair.Second[2]))];
+    }
+
+    private static StaffAccount Account(string name, RedisValue displayName, RedisValue roles, RedisValue service) =>
+        new(name, displayName!, ((string?)roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), (string?)service ?? "");
 
     public async Task<string> ServiceOf(string userName) =>
         (string?)await redis.Database.HashGetAsync(Keys.StaffAccount(userName), "service") ?? "";
@@ -74,6 +89,11 @@ public sealed class StaffAccounts(RedisConnection redis)
 
     public static bool IsUserName(string? value) =>
         value is { Length: >= 3 and <= 32 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    public static bool IsDisplayName([NotNullWhen(true)] string? value) =>
+        (value ?? "").Trim() is { Length: > 0 and <= MaxDisplayNameLength } display && Conversations.TextRules.IsPrintable(display) && !display.Contains('\n');
+
+    public static bool IsPassword([NotNullWhen(true)] string? value) => value is { Length: >= MinPasswordLength and <= MaxPasswordLength };
 
     public static string UserName(string? value) =>
         IsUserName(value) ? value!.ToLowerInvariant() : throw new StaffError("invalid-user-name");

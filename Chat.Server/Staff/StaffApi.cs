@@ -53,12 +53,17 @@ public static class StaffApi
             return Results.Redirect("/staff/signin?error=invalid");
         }
         await http.SignInAsync(Principal(account));
-        return Results.Redirect(Landing(account));
+        return Results.Redirect(Landing(account.Roles));
     }
 
-    // Someone who only keeps the service directory has no console to land on.
-    private static string Landing(StaffAccount account) =>
-        !account.Roles.Contains(StaffRoles.Counsellor) && account.Roles.Contains(StaffRoles.Coordinator) ? "/staff/directory" : "/staff";
+    // Where someone works: the console for anyone who takes chats (counsellors, partner services' members),
+    // else the directory for coordinators, else the accounts for admins. No known role: the console,
+    // which sends them back to sign in.
+    private static string Landing(IReadOnlyList<string> roles) =>
+        roles.Contains(StaffRoles.Counsellor) || roles.Contains(StaffRoles.Partner) ? "/staff"
+        : roles.Contains(StaffRoles.Coordinator) ? "/staff/directory"
+        : roles.Contains(StaffRoles.Admin) ? "/staff/accounts"
+        : "/staff";
 
     // Binds no form field, so the antiforgery middleware's verdict is not enforced for it: check here.
     private static async Task SignOut(HttpContext http, IAntiforgery antiforgery)

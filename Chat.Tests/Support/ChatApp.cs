@@ -49,7 +49,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         using var response = await PostForm(client, "/staff/auth/signin", cookies, token,
             new() { ["userName"] = userName, ["password"] = password });
         var location = response.Headers.Location?.ToString();
-        if (response.StatusCode != HttpStatusCode.Redirect || location is not ("/staff" or "/staff/directory"))
+        if (response.StatusCode != HttpStatusCode.Redirect || location is not ("/staff" or "/staff/directory" or "/staff/accounts"))
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {location}");
         return CookieHeader(response, cookies);
     }
