@@ -1,0 +1,17 @@
+namespace Chat.Server.Content;
+
+public sealed class ContentOptions
+{
+    // The languages pages may be written in; the first is the default. Right-to-left ones are rendered so.
+    public List<string> Languages { get; set; } = ["sv", "en", "ar"];
+    public List<string> RightToLeft { get; set; } = ["ar"];
+
+    // A page's Markdown source may be at most this long (characters); a help page is a few thousand.
+    public int MaxMarkdownLength { get; set; } = 40_000;
+
+    // Versions kept per page and language; older ones drop off the end of the history.
+    public int HistoryLength { get; set; } = 50;
+
+    public string DefaultLanguage => Languages[0];
+    public bool IsRightToLeft(string language) => RightToLeft.Contains(language);
+}
