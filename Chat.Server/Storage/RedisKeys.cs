@@ -37,9 +37,17 @@ public sealed class RedisKeys(string prefix)
     public RedisKey CodeFailures(long minute) => $"{prefix}code-failures:{minute}";
     public RedisKey CodeCallerFailures(string callerHash, long window) => $"{prefix}code-failures:{callerHash}:{window}";
 
+    // Help pages: each language of a page has its current state and its version history.
+    public RedisKey Page(string language, string slug) => $"{prefix}page:{language}:{slug}";
+    public RedisKey PageHistory(string language, string slug) => $"{prefix}page:{language}:{slug}:history";
+    public RedisKey Pages => $"{prefix}pages";
+
     public RedisKey QueueVersion => $"{prefix}queue:version";
     public RedisKey DataProtectionKeys => $"{prefix}dataprotection:keys";
 
-    // The one pub/sub channel, always literal: no name can ever act as a pattern.
+    // Pub/sub channels, always literal: no name can ever act as a pattern. Fanout carries hub events between
+    // nodes; ContentChanged tells every node which help page to drop from its memory.
+    public RedisChannel ContentChanged => new($"{prefix}content-changed", RedisChannel.PatternMode.Literal);
+
     public RedisChannel Fanout => new($"{prefix}fanout", RedisChannel.PatternMode.Literal);
 }

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Chat.Server.Storage;
+using StackExchange.Redis;
+
+namespace Chat.Server.Content;
+
+// What a node has built from a published page (rendered HTML, compressed bytes …), kept in memory until the
+// page changes. A change on any node is announced on one literal pub/sub channel and every node drops its
+// copies of that page; the next reader builds them again from Redis. (The Redis-backed IDistributedCache
+// package does not restore here, and a page is cheap to rebuild: this is the small piece needed.)
+public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<(string Language, string Slug, string Variant), Lazy<Task<object?>>> _entries = new();
+    private const string Everything = "*";
+
+    // variant: anything else the cached value depends on (e.g. whether the chat is open now).
+    public async Task<T?> GetOrAdd<T>(string language, string slug, string variant, Func<Task<T?>> build) where T : class
+    {
+        var key = (language, slug, variant);
+        var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await build()));
+        try
+        {
+            return (T?)await entry.Value;
+        }
+        catch
+        {
+            _entries.TryRemove(KeyValuePair.Create(key, entry)); // a failed build is not kept
+            throw;
+        }
+    }
+
+    // Drops this node's copies at once and tells the other nodes. language/slug null: every page.
+    public async Task Changed(string? language = null, string? slug = null)
+    {
+        Drop(Message(language, slug));
+        try
+        {
+            await redis.Multiplexer!.GetSubscriber().PublishAsync(redis.Keys.ContentChanged, Message(language, slug));
+        }
+        catch (RedisException ex)
+        {
+            ContentLog.InvalidationNotSent(logger, ex.GetType().Name);
+        }
+    }
+
+    public int Count => _entries.Count;
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await redis.Multiplexer!.GetSubscriber().SubscribeAsync(redis.Keys.ContentChanged, (_, message) => Drop((string?)message ?? Everything));
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string Message(string? language, string? slug) => language is null || slug is null ? Everything : $"{language}:{slug}";
+
+    private void Drop(string message)
+    {
+        foreach (var key in _entries.Keys)
+            if (message == Everything || $"{key.Language}:{key.Slug}" == message) _entries.TryRemove(key, out _);
+    }
+}
+
+public static partial class ContentLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Other nodes could not be told that a page changed ({ExceptionType}); they keep their copy until the next change")]
+    public static partial void InvalidationNotSent(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2, LogLevel.Information, "Seeded {Count} help pages from the repository")]
+    public static partial void Seeded(ILogger logger, int count);
+
+    [LoggerMessage(3, LogLevel.Warning, "Seeding help pages failed with {ExceptionType}; retrying")]
+    public static partial void SeedFailed(ILogger logger, string exceptionType);
+}
