@@ -35,6 +35,7 @@ const youth = {
   'unknown-code': 'Koden finns inte. Den kan vara felskriven, raderad eller för gammal.',
   'code-used': 'Koden har redan använts.',
   'too-many-attempts': 'För många försök. Vänta en stund och försök igen.',
+  'service-gone': 'Ingen från verksamheten kan vara med i chatten just nu. Du fortsätter prata här, och kuratorn kan föreslå något annat.',
   'service-unavailable': 'Den verksamheten kan inte vara med i chatten just nu. Kontakta dem direkt och ge dem koden – den fungerar fortfarande. Du kan också starta en chatt utan kod.',
 };
 

@@ -85,8 +85,8 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
         conversationId: id, service, ageBand: ageBand(), summary: $('.handover-summary').value,
       });
       showError(null);
-      status(`Den unga har fått frågan om ${offer.serviceName}. Väntar på svar …`);
       $('.handover-tools').open = false;
+      api.proposed(offer.serviceName);
     } catch (error) {
       showError(error);
     }
@@ -128,11 +128,25 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     }
   });
 
-  $('.leave-chat').addEventListener('click', async () => {
+  const leave = async () => {
     try {
       await call(connection, 'Leave', id);
       showError(null);
       onTransferred();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  $('.leave-chat').addEventListener('click', leave);
+  $('.guest-leave').addEventListener('click', leave);
+
+  $('.cancel-handover').addEventListener('click', async () => {
+    try {
+      await call(connection, 'CancelHandover', id);
+      showError(null);
+      pending = false;
+      status(null);
+      render(currentState);
     } catch (error) {
       showError(error);
     }
@@ -149,50 +163,81 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
   });
 
   let holder = chat.holder !== false;
+  let canHandOver = Boolean(chat.canHandOver);
   let guest = chat.guest ?? null;
+  // A proposal not answered yet, or a yes waiting for the service: nothing else is handed on meanwhile.
+  let pending = Boolean(chat.proposed || chat.waitingFor);
+  let currentState = chat.state;
 
   function render(state) {
+    currentState = state;
     const active = state === 'active';
-    $('.handover-tools').hidden = !holder || !active || Boolean(guest) || Boolean(chat.waitingFor);
+    $('.handover-tools').hidden = !canHandOver || !active || Boolean(guest) || pending;
+    $('.cancel-handover').hidden = !canHandOver || !active || Boolean(guest) || !pending;
     $('.guest-bar').hidden = !holder || !active || !guest;
+    $('.guest-self-bar').hidden = holder || !active;
     setText($('.guest-text'), guest ? `${guest} har anslutit. Presentera er för varandra, och lämna sedan chatten till dem.` : '');
   }
 
-  return {
+  const api = {
     update(next, state) {
       chat = next;
       holder = next.holder !== false;
+      canHandOver = Boolean(next.canHandOver);
       guest = next.guest ?? null;
+      pending = Boolean(next.proposed || next.waitingFor);
       if (next.proposed) status(`Den unga har fått frågan om ${next.proposed}. Väntar på svar …`);
       else if (next.waitingFor) status(`Den unga sa ja. Väntar på att någon från ${next.waitingFor} går in i chatten.`);
       else status(null);
-      $('.return-note').hidden = !next.returnCode || !holder;
+      $('.return-note').hidden = !next.returnCode || !canHandOver;
       render(state);
     },
     receive(message, state) {
-      if (message.kind === 'joined' && message.service) {
+      if (message.kind === 'joined' && message.service && !holder) {
+        // This is me joining as a guest: nothing changes here.
+      } else if (message.kind === 'joined' && message.service) {
         guest = `${message.name}, ${message.service}`;
+        pending = false;
         status(null);
+      } else if (message.kind === 'left' && message.service) {
+        guest = null; // the partner's member left again; the handover is over
       } else if (message.kind === 'left') {
         // The counsellor left: the partner's member who joined now holds the chat.
         holder = true;
         guest = null;
+      } else if (message.kind === 'handover-cancelled') {
+        pending = false;
+        status(null);
       }
       render(state);
     },
     answered({ accepted, serviceName, mode }) {
-      if (!accepted) status(`Den unga sa nej tack till ${serviceName}. Inget har delats.`);
-      else if (mode === 'live') {
-        chat = { ...chat, waitingFor: serviceName };
+      if (!accepted) {
+        pending = false;
+        status(`Den unga sa nej tack till ${serviceName}. Inget har delats.`);
+      } else if (mode === 'gone') {
+        pending = false;
+        status(`Den unga sa ja, men ingen från ${serviceName} kan vara med i chatten just nu. Föreslå igen, till exempel med kod.`);
+      } else if (mode === 'live') {
         status(`Den unga sa ja. Väntar på att någon från ${serviceName} går in i chatten.`);
-      } else status(`Den unga sa ja och har fått en kod till ${serviceName}.`);
+      } else {
+        pending = false;
+        status(`Den unga sa ja och har fått en kod till ${serviceName}.`);
+      }
+      render(currentState);
+    },
+    proposed(serviceName) {
+      pending = true;
+      status(`Den unga har fått frågan om ${serviceName}. Väntar på svar …`);
+      render(currentState);
     },
     returnRequested() {
-      if (holder) $('.return-note').hidden = false;
+      if (canHandOver) $('.return-note').hidden = false;
     },
     noteAnswered({ kept }) {
       setText($('.return-note-status'), kept ? 'Den unga sparade anteckningen.' : 'Den unga valde att inte spara anteckningen.');
     },
     get holder() { return holder; },
   };
+  return api;
 }

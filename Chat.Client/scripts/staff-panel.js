@@ -8,7 +8,7 @@ import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
 import { wireHandover } from './staff-handover.js';
 
-// self: the signed-in person's display name.
+// self: the signed-in person's staff tag (ConsoleState.self).
 export function createPanel(chat, { connection, labels, self, onClose }) {
   const id = chat.conversationId;
   const element = cloneTemplate('staff-chat-template');
@@ -103,7 +103,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
   function receive(message) {
     if (!transcript.add(message)) return;
     // Seen in another tab of the same person: this one follows.
-    if (message.kind === 'transferred' || (message.kind === 'left' && message.name === self)) return close();
+    if (message.kind === 'transferred' || (message.kind === 'left' && message.staffId === self)) return close();
     handover.receive(message, state);
     if (message.kind === 'joined' || message.kind === 'left') render();
     if (message.kind === 'ended') {

@@ -10,7 +10,8 @@ import { createDangerAlert } from './staff-alert.js';
 import { createDesk } from './staff-desk.js';
 
 const labels = readLabels(byId('console'));
-const self = byId('console').dataset.self || '';
+// The staff tag on this person's own entries, from the first snapshot (before any panel exists).
+let self = '';
 const connection = createConnection('/hubs/staff');
 
 // Snapshots from different nodes can arrive out of order: show only the newest.
@@ -118,6 +119,7 @@ function refresh() {
       loadAgain = false;
       try {
         const state = await call(connection, 'Snapshot');
+        self = state.self ?? self;
         renderDuty(state.duty);
         if (state.service) {
           desk.show(state.service);

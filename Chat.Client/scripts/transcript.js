@@ -9,11 +9,11 @@ function staffName(message, fallback) {
   return message.service ? `${name}, ${message.service}` : name;
 }
 
-// Own lines: the young person's for the young person; for staff, those under their own name (self), since
+// Own lines: the young person's for the young person; for staff, those carrying their own staff tag (self), since
 // a handover puts two staff members in one chat. Without a self, every staff line counts as own.
 function isOwn(message, viewer, self) {
   if (viewer === 'youth') return message.from === 'youth';
-  return message.from === 'counsellor' && (!self || message.name === self);
+  return message.from === 'counsellor' && (!self || message.staffId === self);
 }
 
 function authorOf(message, viewer, self) {
@@ -35,14 +35,19 @@ export function systemText(message, viewer) {
     case 'joined': return message.service
       ? `${message.name || 'En person'} från ${message.service} har anslutit`
       : `${message.name || 'En kurator'} har anslutit`;
-    case 'left': return `${message.name || 'Kuratorn'} har lämnat chatten`;
+    case 'left': return message.service
+      ? `${message.name || 'Personen'} från ${message.service} har lämnat chatten`
+      : `${message.name || 'Kuratorn'} har lämnat chatten`;
     case 'ended': return endedText(message, viewer);
     case 'handover': return youth
       ? `Du sa ja till att prata med ${message.service}. Det här får de läsa:`
       : `Den unga sa ja till ${message.service}. Sammanfattningen de får läsa:`;
     case 'transferred': return youth
-      ? `${message.name || 'Kuratorn'} har lämnat över dig till en kollega. Du står först bland dem som väntar.`
+      ? `${message.name || 'Kuratorn'} har lämnat över dig till en kollega. Du behåller din plats i kön, före dem som kommer nu.`
       : `${message.name || 'En kurator'} lämnade över chatten`;
+    case 'handover-cancelled': return youth
+      ? `Det blev ingen kontakt med ${message.service || 'verksamheten'} nu. Du fortsätter prata här.`
+      : `Överlämningen till ${message.service || 'verksamheten'} avbröts`;
     case 'note': return youth
       ? `Anteckningen du sparade hos ${message.name || 'kuratorn'}:`
       : `Anteckning från ${message.name || 'en kurator'}, sparad av den unga:`;
@@ -50,7 +55,7 @@ export function systemText(message, viewer) {
   }
 }
 
-// self: the viewer's own display name (staff), so their own lines read "Du".
+// self: the viewer's own staff tag (staff), so their own lines read "Du".
 export function renderMessage(message, viewer, self) {
   const item = document.createElement('li');
   item.className = 'msg';

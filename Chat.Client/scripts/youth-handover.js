@@ -1,7 +1,20 @@
 // The young person's side of handovers and return codes (docs/protocol.md, youth hub).
 // Every text from the server (service names, summaries, notes, contact details) goes in as text.
+// A code is shown once by the server and kept only in this tab's sessionStorage (like the token), so a
+// reload can show it again while nothing in Redis links the code to the conversation.
 import { call } from './hub.js';
 import { byId, setText } from './dom.js';
+
+const codeKeys = { pickup: 'chat.pickup-code', return: 'chat.return-code' };
+
+function keepCode(kind, code) {
+  if (code) sessionStorage.setItem(codeKeys[kind], code);
+  return code || sessionStorage.getItem(codeKeys[kind]) || '';
+}
+
+export function forgetCodes() {
+  for (const key of Object.values(codeKeys)) sessionStorage.removeItem(key);
+}
 
 const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -39,7 +52,11 @@ export function createHandover(connection, { showError, counsellorName }) {
     box.hidden = !pickup;
     if (!pickup) return;
     fill('[data-pickup-service]', pickup.serviceName);
-    setText(byId('pickup-code'), pickup.code);
+    const code = keepCode('pickup', pickup.code);
+    setText(byId('pickup-code'), code);
+    byId('pickup-code').hidden = !code;
+    byId('pickup-delete').hidden = !code;
+    byId('pickup-elsewhere').hidden = Boolean(code);
     setText(byId('pickup-expires'), dateFormat.format(pickup.expiresAt));
     setText(byId('pickup-contact'), pickup.contact);
     byId('pickup-contact').hidden = !pickup.contact;
@@ -72,10 +89,15 @@ export function createHandover(connection, { showError, counsellorName }) {
     byId('return-ask').hidden = Boolean(code);
     byId('return-code-box').hidden = !code;
     if (!code) return;
-    setText(byId('return-code'), code.code);
+    const shown = keepCode('return', code.code);
+    setText(byId('return-code'), shown);
+    byId('return-code').hidden = !shown;
+    byId('return-delete').hidden = !shown;
+    byId('return-elsewhere').hidden = Boolean(shown);
     setText(byId('return-expires'), dateFormat.format(code.expiresAt));
-    byId('return-note-kept').hidden = !code.note;
+    byId('return-note-kept').hidden = !code.noteKept && !code.note;
     setText(byId('return-note-text'), code.note);
+    byId('return-note-text').hidden = !code.note;
   }
 
   function showNoteOffer(note) {
@@ -107,7 +129,10 @@ export function createHandover(connection, { showError, counsellorName }) {
   byId('handover-accept').addEventListener('click', () => answer(true));
   byId('handover-decline').addEventListener('click', () => answer(false));
   byId('pickup-delete').addEventListener('click', () =>
-    deleteCode(byId('pickup-code').textContent, () => showPickup(null)));
+    deleteCode(byId('pickup-code').textContent, () => {
+      sessionStorage.removeItem(codeKeys.pickup);
+      showPickup(null);
+    }));
   byId('return-request').addEventListener('click', async () => {
     try {
       showReturnCode(await call(connection, 'RequestReturnCode'));
@@ -120,6 +145,7 @@ export function createHandover(connection, { showError, counsellorName }) {
   byId('return-note-drop').addEventListener('click', () => answerNote(false));
   byId('return-delete').addEventListener('click', () =>
     deleteCode(byId('return-code').textContent, () => {
+      sessionStorage.removeItem(codeKeys.return);
       byId('return-code-box').hidden = true;
       byId('return-deleted').hidden = false;
     }));
@@ -144,17 +170,26 @@ export function createHandover(connection, { showError, counsellorName }) {
       fill('[data-return-name]', counsellorName() || 'kuratorn');
       const returnTo = byId('return-to');
       returnTo.hidden = !state.returnTo && !state.waitingFor;
-      if (state.waitingFor) setText(returnTo, `Du väntar på att någon från ${state.waitingFor} ska komma in i chatten.`);
+      setText(byId('waiting-hint'), state.waitingFor
+        ? `Någon från ${state.waitingFor} kommer in i chatten så snart de kan. Låt sidan vara öppen.`
+        : 'En kurator svarar så snart någon är ledig. Låt sidan vara öppen, du behöver inte göra något.');
+      if (state.waitingFor) setText(returnTo, `Du väntar på ${state.waitingFor}.`);
       if (state.returnTo) {
         const { counsellorName: name, onDuty } = state.returnTo;
         setText(returnTo, onDuty
           ? `Vi frågar ${name} först.`
-          : `${name} är inte i tjänst just nu, och vi vet inte när ${name} är i tjänst nästa gång. Den som är ledig först tar din chatt.`);
+          : `${name} är inte här just nu. Den som är ledig först tar hand om dig.`);
       }
+    },
+    // Whether "the same person again" can be offered: only after a chat held by this service's own counsellor.
+    setReturnAvailable(available) {
+      byId('return').hidden = !available;
     },
     // A new chat starts clean.
     reset() {
       offer = null;
+      forgetCodes();
+      byId('return').hidden = true;
       showOffer(null);
       showPickup(null);
       showReturnCode(null);

@@ -4,7 +4,7 @@ import { byId } from './dom.js';
 import { createTranscript } from './transcript.js';
 import { wireComposer } from './composer.js';
 import * as view from './youth-view.js';
-import { createHandover } from './youth-handover.js';
+import { createHandover, forgetCodes } from './youth-handover.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -16,6 +16,10 @@ const connection = createConnection('/hubs/youth');
 const transcript = createTranscript(byId('messages'), 'youth');
 let moved = false;
 let counsellorName = '';
+// The chat's holder is one of this service's own counsellors (not a partner service's member): only then is a
+// return code to "the same person" offered. guestName: a partner's member who joined beside the counsellor.
+let ownHolder = false;
+let guestName = '';
 const handover = createHandover(connection, { showError: view.showError, counsellorName: () => counsellorName });
 
 function setCounsellor(name) {
@@ -49,6 +53,8 @@ function startOver() {
   forgetToken();
   transcript.clear();
   counsellorName = '';
+  ownHolder = false;
+  guestName = '';
   handover.reset();
   view.hideEmergency();
   view.show('start');
@@ -58,14 +64,28 @@ function startOver() {
 function receive(message, live = true) {
   // Events only matter while this tab holds a conversation (not after leaving the queue).
   if (!readToken() || !transcript.add(message)) return;
-  if (message.kind === 'joined') setCounsellor(message.name);
+  if (message.kind === 'joined' && message.service && ownHolder) {
+    guestName = message.name; // beside the counsellor, who still holds the chat
+  } else if (message.kind === 'joined') {
+    setCounsellor(message.name);
+    ownHolder = !message.service;
+  } else if (message.kind === 'left' && guestName && !message.service) {
+    setCounsellor(guestName); // the counsellor left; the partner's member holds the chat now
+    ownHolder = false;
+  } else if (message.kind === 'left' || message.kind === 'handover-cancelled') {
+    guestName = '';
+  } else if (message.kind === 'transferred') {
+    ownHolder = false;
+  }
   if (message.kind === 'note' && !counsellorName) setCounsellor(message.name);
+  handover.setReturnAvailable(ownHolder);
   if (!live) return;
   if (message.kind === 'joined') {
     view.show('chat');
-  } else if (message.kind === 'handover') {
+  } else if (message.kind === 'handover' || message.kind === 'handover-cancelled') {
     handover.offerAnswered();
   } else if (message.kind === 'transferred') {
+    handover.offerAnswered();
     view.setTyping(false);
     view.setQueuePosition(null);
     view.show('waiting');
@@ -215,6 +235,7 @@ byId('take-over').addEventListener('click', () => resume(true));
 byId('reconnect').addEventListener('click', () => connect(true));
 byId('start-again').addEventListener('click', forgetToken);
 window.addEventListener('chat:quick-exit', () => {
+  forgetCodes();
   if (readToken()) fireAndForget(connection, 'End');
 });
 

@@ -5,8 +5,11 @@ namespace Chat.Server.Conversations;
 // One transcript entry (docs/protocol.md, "ChatMessage"). Stored as JSON in the
 // conversation's Redis list; its seq is its 1-based place in that list.
 // Service: the partner service a staff member speaks for ("Stödcentrum"), null for this service's counsellors.
+// StaffId: an opaque tag of the staff member behind a text, joined or left entry (StaffTag), so a console can tell
+// its own lines from a colleague's with the same display name.
 public sealed record ChatMessage(
-    long Seq, string Kind, string From, string? Name, string? Text, long At, string? ClientMessageId, string? Service = null)
+    long Seq, string Kind, string From, string? Name, string? Text, long At, string? ClientMessageId, string? Service = null,
+    string? StaffId = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -18,6 +21,11 @@ public sealed record ChatMessage(
 
     public static ChatMessage Event(string kind, string from, string? name, long at, string? text = null, string? service = null) =>
         new(0, kind, from, name, text, at, null, service);
+
+    public ChatMessage By(string user) => this with { StaffId = StaffTag(user) };
+
+    public static string StaffTag(string user) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("staff:" + user)))[..12];
 
     public string ToStored() => JsonSerializer.Serialize(this with { Seq = 0 }, Json);
 

@@ -43,9 +43,15 @@ public sealed record ConversationRecord(string Id, IReadOnlyDictionary<string, s
     public string TransferTo => Field("transferTo");
     public string TransferSkill => Field("transferSkill");
 
-    // The first seq a staff member may read: the young person decides whether a partner sees what came before.
-    public long FirstVisibleTo(string user) =>
-        user == Counsellor ? Math.Max(1, Number("counsellorFrom")) : user == Guest ? Math.Max(1, Number("guestFrom")) : long.MaxValue;
+    // What a staff member may read: from their first visible entry on, and the handover's summary. The young
+    // person decides whether a partner's member sees what came before.
+    public bool IsVisibleTo(string user, long seq)
+    {
+        var (from, summary) = user == Counsellor ? (Number("counsellorFrom"), Number("counsellorSummary"))
+            : user == Guest ? (Number("guestFrom"), Number("guestSummary"))
+            : (long.MaxValue, 0);
+        return seq >= Math.Max(1, from) || (summary > 0 && seq == summary);
+    }
 
     public IReadOnlyList<string> Staff => new[] { Counsellor, Guest }.Where(u => u.Length > 0).ToList();
 

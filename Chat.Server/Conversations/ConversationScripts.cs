@@ -77,13 +77,14 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or '', c[4] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token, average handling time,
-    //       the queue of the service a handover waits for (or any key), the guest's chats (or any key)
-    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n
-    // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it.
-    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest} | {refusal}
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time
+    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n, key prefix
+    // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it, and a
+    // handover still waiting at a service's desk leaves that desk (its key and the guest's chats are named from the
+    // prefix here, from the fields as they are now).
+    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest, desk service} | {refusal}
     public const string End = """
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[2] == 'youth' and c[2] ~= ARGV[3] then return {'session-moved'} end
         if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
@@ -101,14 +102,26 @@ public static class ConversationScripts
             redis.call('SET', KEYS[6], string.format('%d', math.floor(average + (took - average) / tonumber(ARGV[7]) + 0.5)))
           end
         end
-        redis.call('ZREM', KEYS[7], ARGV[1])
-        if (c[4] or '') ~= '' then redis.call('SREM', KEYS[8], ARGV[1]) end
-        redis.call('HDEL', KEYS[1], 'offer', 'offerId', 'offerService', 'offerMode', 'handoverService', 'handoverServiceName', 'returnNoteOffer')
+        local desk = c[5] or ''
+        if desk ~= '' then redis.call('ZREM', ARGV[8] .. 'desk:' .. desk .. ':queue', ARGV[1]) end
+        if (c[4] or '') ~= '' then redis.call('SREM', ARGV[8] .. 'chats:' .. c[4], ARGV[1]) end
+        redis.call('HDEL', KEYS[1], 'offer', 'offerId', 'offerService', 'offerMode', 'handoverService', 'handoverServiceName',
+          'handoverSummary', 'guest', 'guestName', 'guestService', 'guestFrom', 'guestSummary', 'guestShare')
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[5], 'endedBy', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         redis.call('PEXPIRE', KEYS[3], ARGV[6])
         redis.call('PEXPIRE', KEYS[5], ARGV[6])
-        return {'ok', seq, c[2] or '', c[3] or '', c[1], c[4] or ''}
+        return {'ok', seq, c[2] or '', c[3] or '', c[1], c[4] or '', desk}
+        """;
+
+    // Sets fields on a conversation only while it exists, so a late write can never bring back an expired hash
+    // without its expiry. ARGV[1]: a field that must not be set yet ('' = none), then field/value pairs.
+    // KEYS: conversation. returns 1 set | 0 no such conversation | -1 the field was already set
+    public const string SetFields = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        if ARGV[1] ~= '' and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return -1 end
+        for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        return 1
         """;
 }

@@ -79,7 +79,8 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     // with the name and the service they speak for shown beside the text.
     public async Task<Appended> AppendText(string id, string role, string actor, string? name, string clientMessageId, string text, string? service = null)
     {
-        var message = ChatMessage.Said(role == "youth" ? "youth" : "counsellor", name, text, clientMessageId, Now, service);
+        var message = role == "youth" ? ChatMessage.Said("youth", null, text, clientMessageId, Now)
+            : ChatMessage.Said("counsellor", name, text, clientMessageId, Now, service).By(actor);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Send,
             [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id)],
             [role, actor, clientMessageId, message.ToStored()]))!;
@@ -95,20 +96,24 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
     public async Task<Ending> End(string id, string endedBy, string actor)
     {
-        var fields = await redis.Database.HashGetAsync(Keys.Conversation(id), ["token", "handoverService", "guest"]);
-        var tokenHash = (string?)fields[0] ?? throw UnknownConversation();
+        var tokenHash = (string?)await redis.Database.HashGetAsync(Keys.Conversation(id), "token") ?? throw UnknownConversation();
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime,
-                Keys.ServiceQueue((string?)fields[1] ?? ""), Keys.CounsellorChats((string?)fields[2] ?? "")],
-            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver]))!;
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime],
+            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver, Keys.Prefix]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];
         return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!,
-            StaffOf(result[3], result[5]), (string?)fields[1] ?? "");
+            StaffOf(result[3], result[5]), (string)result[6]!);
     }
+
+    // Fields written outside the scripts that own a conversation's life: set only while the conversation exists.
+    // onlyIfUnset: a field that must not be set yet. Returns false if the conversation is gone or the field was set.
+    public async Task<bool> SetFields(string id, string onlyIfUnset, params (string Field, string Value)[] fields) =>
+        (long)await redis.Database.ScriptEvaluateAsync(ConversationScripts.SetFields, [Keys.Conversation(id)],
+            [onlyIfUnset, .. fields.SelectMany(f => new RedisValue[] { f.Field, f.Value })]) == 1;
 
     private static IReadOnlyList<string> StaffOf(params RedisResult[] users) =>
         users.Select(u => (string?)u ?? "").Where(u => u.Length > 0).Distinct().ToList();
@@ -117,8 +122,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     public async Task<(ConversationRecord Conversation, IReadOnlyList<ChatMessage> Messages)> ReadAs(string user, string id)
     {
         var (conversation, messages) = await Read(id, 0);
-        var first = conversation.FirstVisibleTo(user);
-        return (conversation, messages.Where(m => m.Seq >= first).ToList());
+        return (conversation, messages.Where(m => conversation.IsVisibleTo(user, m.Seq)).ToList());
     }
 
     // The staff member's open and not yet wrapped-up conversations; expired ones leave the set here.

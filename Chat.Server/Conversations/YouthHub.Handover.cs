@@ -15,7 +15,8 @@ public sealed partial class YouthHub
             request?.Accept == true, request?.ShareHistory == true, request?.ServiceMayOpen == true);
         HandoverLog.Answered(logger, answered.Accepted);
         await relay.ToStaff([answered.Counsellor], nameof(IStaffClient.HandoverAnswered),
-            new HandoverAnsweredEvent(conversation.Id, answered.Accepted, answered.Offer.ServiceName, answered.Offer.Mode));
+            new HandoverAnsweredEvent(conversation.Id, answered.Accepted, answered.Offer.ServiceName, answered.Gone ? "gone" : answered.Offer.Mode));
+        if (answered.Gone) throw HandoverDesk.Refusal("service-gone");
         if (answered.Entry is not null) await relay.Message(conversation.Id, Context.ConnectionId, [answered.Counsellor], answered.Entry);
         if (answered.Accepted && answered.Offer.Mode == "live") await desk.Broadcast(answered.Offer.Service);
         return Reply.Ok(answered.Pickup);

@@ -125,16 +125,24 @@ public sealed partial class YouthHub(
         return Reply.Ok();
     }
 
-    // Alerts everyone on duty (and the counsellor in the chat) the first time; pressing again changes nothing.
+    // Alerts everyone on duty (and the staff in the chat) the first time; pressing again changes nothing. A chat that
+    // waits at a partner service's desk alerts that desk's members instead, and moves ahead there.
     public async Task<Reply<object?>> Danger()
     {
         var id = RequireBound();
         var raised = await room.RaiseDanger(id, Context.ConnectionId);
         if (!raised.IsNew) return Reply.Ok();
         QueueLog.DangerRaised(logger);
-        if (raised.State == "waiting") queue.Request();
-        var alerted = (await duty.OnDuty()).Append(raised.Counsellor).Where(user => user.Length > 0).Distinct().ToList();
-        await relay.DangerAlert(alerted, new DangerAlertEvent(id));
+        var conversation = await store.Find(id);
+        var inChat = conversation?.Staff ?? [];
+        IEnumerable<string> alerted;
+        if (conversation is { HandoverService.Length: > 0 } atDesk) alerted = (await desk.DangerAtDesk(atDesk.HandoverService, id)).Concat(inChat);
+        else
+        {
+            if (raised.State == "waiting") queue.Request();
+            alerted = (await duty.OnDuty()).Concat(inChat);
+        }
+        await relay.DangerAlert(alerted.Where(user => user.Length > 0).Distinct().ToList(), new DangerAlertEvent(id));
         return Reply.Ok();
     }
 

@@ -23,10 +23,13 @@ public sealed record OpenedCode(string ServiceName, string Summary, string? Topi
 // The warm handover to a named partner service: propose, the young person's answer, a member joining,
 // the counsellor leaving; and handover by code when the service cannot join live.
 public sealed class HandoverDesk(
-    RedisConnection redis, ServiceDirectory directory, IOptions<DirectoryOptions> directoryOptions, PickupCodes codes, Counters counters,
-    Relay relay, DutyRoster duty, TimeProvider clock)
+    RedisConnection redis, ConversationStore store, ServiceDirectory directory, IOptions<DirectoryOptions> directoryOptions, PickupCodes codes,
+    Counters counters, Relay relay, DutyRoster duty, TimeProvider clock)
 {
     public const int MaxSummaryLength = 600;
+
+    // A chat in danger waits ahead of every other at a desk: its score is its time minus this.
+    private const long DangerStep = 100_000_000_000_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private RedisKeys Keys => redis.Keys;
@@ -67,19 +70,41 @@ public sealed class HandoverDesk(
     public static HandoverOffer? PendingOffer(ConversationRecord conversation) =>
         conversation.Offer.Length == 0 ? null : JsonSerializer.Deserialize<HandoverOffer>(conversation.Offer, Json);
 
-    public sealed record Answered(bool Accepted, HandoverOffer Offer, string Counsellor, ChatMessage? Entry, PickupInfo? Pickup);
+    // Gone: the young person said yes to a live handover, but the service could no longer join (nobody on duty,
+    // or it closed meanwhile); the proposal is withdrawn so the counsellor can propose again.
+    public sealed record Answered(bool Accepted, HandoverOffer Offer, string Counsellor, ChatMessage? Entry, PickupInfo? Pickup, bool Gone = false);
 
     public async Task<Answered> Answer(ConversationRecord conversation, string youthConnection, string? offerId, bool accept, bool shareHistory, bool serviceMayOpen)
     {
         var offer = PendingOffer(conversation) ?? throw Refusal("no-offer");
         var service = await directory.Find(offer.Service);
+        var gone = accept && offer.Mode == "live" && (service is null ||
+            Eligibility.Assess(service, offer.AgeBand, conversation.Topic, clock.GetUtcNow(), Zone, await AnyoneOnDuty(service.Id)).Availability != Availability.Live);
+        // By code, the code exists before the yes is recorded, so a recorded yes always has its code.
+        var issued = accept && offer.Mode == "code" ? await codes.Issue(CodeRules.Handover, new Dictionary<string, string>
+        {
+            ["service"] = offer.Service, ["summary"] = offer.Summary, ["topic"] = conversation.Topic, ["ageBand"] = offer.AgeBand,
+            ["serviceMayOpen"] = serviceMayOpen ? "1" : "0",
+        }) : null;
         var entry = ChatMessage.Event("handover", "counsellor", conversation.CounsellorName, Now, offer.Summary, offer.ServiceName);
-        var score = conversation.Danger ? Now - 100_000_000_000_000 : Now;
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Answer,
-            [Keys.Conversation(conversation.Id), Keys.Transcript(conversation.Id), Keys.ServiceQueue(offer.Service)],
-            [youthConnection, offerId ?? "", accept ? "1" : "0", shareHistory ? "1" : "0", entry.ToStored(), score, offer.Summary, conversation.Id, offer.ServiceName]))!;
+        var score = conversation.Danger ? Now - DangerStep : Now;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Answer,
+                [Keys.Conversation(conversation.Id), Keys.Transcript(conversation.Id), Keys.ServiceQueue(offer.Service)],
+                [youthConnection, offerId ?? "", accept && !gone ? "1" : "0", shareHistory ? "1" : "0", entry.ToStored(), score, offer.Summary,
+                    conversation.Id, offer.ServiceName]))!;
+        }
+        catch
+        {
+            if (issued is not null) await codes.Delete(issued.Code);
+            throw;
+        }
         var status = (string)result[0]!;
+        if (status is not ("declined" or "accepted") && issued is not null) await codes.Delete(issued.Code);
         var counted = $"{offer.Service}:{Or(conversation.Topic)}:{Or(offer.AgeBand)}";
+        if (status == "declined" && gone) return new Answered(true, offer, (string)result[1]!, null, null, Gone: true);
         if (status == "declined")
         {
             await counters.Count($"handover-declined:{counted}");
@@ -88,37 +113,47 @@ public sealed class HandoverDesk(
         if (status != "accepted") throw Refusal(status);
         var counsellor = (string)result[2]!;
         await counters.Count($"handover-{offer.Mode}:{counted}");
-        if (offer.Mode == "live") return new Answered(true, offer, counsellor, entry with { Seq = (long)result[1] }, null);
+        if (issued is null) return new Answered(true, offer, counsellor, entry with { Seq = (long)result[1] }, null);
 
-        var issued = await codes.Issue("handover", new Dictionary<string, string>
-        {
-            ["service"] = offer.Service, ["summary"] = offer.Summary, ["topic"] = conversation.Topic, ["ageBand"] = offer.AgeBand,
-            ["serviceMayOpen"] = serviceMayOpen ? "1" : "0",
-        });
+        // The conversation keeps what the young person needs to see again after a reload, but not the code itself:
+        // that stays on their phone (sessionStorage), so nothing in Redis links the code to the conversation.
         var pickup = new PickupInfo(issued.Code, offer.ServiceName, service?.Contact ?? "", issued.ExpiresAt.ToUnixTimeMilliseconds(), serviceMayOpen);
-        await redis.Database.HashSetAsync(Keys.Conversation(conversation.Id), "pickup", JsonSerializer.Serialize(pickup, Json));
+        await store.SetFields(conversation.Id, "", ("pickup", JsonSerializer.Serialize(pickup with { Code = "" }, Json)), ("pickupSelector", issued.Selector));
         return new Answered(true, offer, counsellor, entry with { Seq = (long)result[1] }, pickup);
     }
 
     public static PickupInfo? Pickup(ConversationRecord conversation) =>
         conversation.PickupCode.Length == 0 ? null : JsonSerializer.Deserialize<PickupInfo>(conversation.PickupCode, Json);
 
+    // In turn: danger first, then by when the young person said yes (or arrived with a code).
     public async Task<IReadOnlyList<WaitingHandover>> Waiting(string service)
     {
-        var ids = await redis.Database.SortedSetRangeByRankAsync(Keys.ServiceQueue(service));
+        var entries = await redis.Database.SortedSetRangeByRankWithScoresAsync(Keys.ServiceQueue(service));
+        var batch = redis.Database.CreateBatch();
+        var reads = entries.Select(e => batch.HashGetAsync(Keys.Conversation((string)e.Element!),
+            ["handoverSummary", "topic", "ageBand", "language", "danger", "state"])).ToList();
+        batch.Execute();
         var waiting = new List<WaitingHandover>();
-        foreach (var id in ids)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var f = await redis.Database.HashGetAsync(Keys.Conversation(id!), ["handoverSummary", "topic", "ageBand", "language", "danger", "state"]);
-            if (f[5] != "active" && f[5] != "waiting")
-            {
-                await redis.Database.SortedSetRemoveAsync(Keys.ServiceQueue(service), id);
-                continue;
-            }
-            var since = (long)(await redis.Database.SortedSetScoreAsync(Keys.ServiceQueue(service), id) ?? 0);
-            waiting.Add(new WaitingHandover(id!, (string?)f[0] ?? "", Blank(f[1]), Blank(f[2]), Blank(f[3]), since < 0 ? since + 100_000_000_000_000 : since, f[4] == "1"));
+            var f = await reads[i];
+            // Ended or expired since: the end script took it off the desk; nothing to show.
+            if (f[5] != "active" && f[5] != "waiting") continue;
+            var since = (long)entries[i].Score;
+            waiting.Add(new WaitingHandover((string)entries[i].Element!, (string?)f[0] ?? "", Blank(f[1]), Blank(f[2]), Blank(f[3]),
+                since < 0 ? since + DangerStep : since, f[4] == "1"));
         }
         return waiting;
+    }
+
+    // The young person pressed "I am in danger right now" while their chat waits at a service's desk: it moves ahead
+    // there (ZADD XX: only while it still waits), and the desk's members hear of it. Returns who to alert.
+    public async Task<IReadOnlyList<string>> DangerAtDesk(string service, string conversationId)
+    {
+        if (await redis.Database.SortedSetScoreAsync(Keys.ServiceQueue(service), conversationId) is { } score and >= 0)
+            await redis.Database.SortedSetAddAsync(Keys.ServiceQueue(service), conversationId, score - DangerStep, When.Exists);
+        await Broadcast(service);
+        return await duty.OnDuty(service);
     }
 
     // Tells the service's members on duty what waits at their desk.
@@ -130,7 +165,7 @@ public sealed class HandoverDesk(
     public async Task<Joined> Take(string conversationId, string member, string displayName, string service)
     {
         var serviceName = (await directory.Find(service))?.Name ?? service;
-        var entry = ChatMessage.Event("joined", "counsellor", displayName, Now, null, serviceName);
+        var entry = ChatMessage.Event("joined", "counsellor", displayName, Now, null, serviceName).By(member);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.ServiceQueue(service), Keys.ServiceDuty(service), Keys.CounsellorChats(member)],
             [conversationId, member, displayName, service, serviceName, entry.ToStored(), Keys.Prefix, Now]))!;
@@ -138,16 +173,31 @@ public sealed class HandoverDesk(
         return status == "ok" ? new Joined(entry with { Seq = (long)result[1] }, (string)result[2]!, (string)result[3]!) : throw Refusal(status);
     }
 
-    public sealed record Left(ChatMessage Entry, string YouthConnection, string Holder);
+    // Holder: who holds the chat now. CounsellorLeft: the counsellor left (else the partner's guest left again).
+    public sealed record Left(ChatMessage Entry, string YouthConnection, string Holder, bool CounsellorLeft);
 
-    public async Task<Left> Leave(string conversationId, string counsellor, string displayName)
+    public async Task<Left> Leave(string conversationId, string user, string displayName, string? serviceName)
     {
-        var entry = ChatMessage.Event("left", "counsellor", displayName, Now);
+        var entry = ChatMessage.Event("left", "counsellor", displayName, Now, null, serviceName).By(user);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Leave,
-            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.CounsellorChats(counsellor)],
-            [conversationId, counsellor, entry.ToStored(), Now]))!;
+            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.CounsellorChats(user)],
+            [conversationId, user, entry.ToStored(), Now]))!;
         var status = (string)result[0]!;
-        return status == "ok" ? new Left(entry with { Seq = (long)result[1] }, (string)result[2]!, (string)result[3]!) : throw Refusal(status);
+        return status == "ok"
+            ? new Left(entry with { Seq = (long)result[1] }, (string)result[2]!, (string)result[3]!, (string)result[4]! == "counsellor")
+            : throw Refusal(status);
+    }
+
+    public sealed record Cancelled(ChatMessage Entry, string YouthConnection, string Desk);
+
+    public async Task<Cancelled> Cancel(ConversationRecord conversation, string counsellor)
+    {
+        var serviceName = PendingOffer(conversation)?.ServiceName ?? conversation.Fields.GetValueOrDefault("handoverServiceName", "");
+        var entry = ChatMessage.Event("handover-cancelled", "counsellor", conversation.CounsellorName, Now, null, serviceName);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Cancel,
+            [Keys.Conversation(conversation.Id), Keys.Transcript(conversation.Id)], [conversation.Id, counsellor, entry.ToStored(), Keys.Prefix]))!;
+        var status = (string)result[0]!;
+        return status == "ok" ? new Cancelled(entry with { Seq = (long)result[1] }, (string)result[2]!, (string)result[3]!) : throw Refusal(status);
     }
 
     // A member of the service opens a handover code the young person gave them (only if the young person agreed).
@@ -159,7 +209,7 @@ public sealed class HandoverDesk(
         var pickup = await codes.Redeem(code, "handover", member);
         var serviceName = (await directory.Find(service))?.Name ?? service;
         var f = pickup.Fields;
-        await counters.Count($"pickup:{service}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
+        await counters.Count($"pickup-opened:{service}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
         return new OpenedCode(serviceName, f.GetValueOrDefault("summary", ""), Blank(f.GetValueOrDefault("topic")), Blank(f.GetValueOrDefault("ageBand")),
             long.TryParse(f.GetValueOrDefault("issued"), out var issued) ? issued : 0);
     }
@@ -174,7 +224,7 @@ public sealed class HandoverDesk(
         if (verdict.Availability != Availability.Live) throw Refusal("service-unavailable");
         var pickup = await codes.Redeem(code, "handover", youthConnection);
         var f = pickup.Fields;
-        await counters.Count($"pickup:{service.Id}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
+        await counters.Count($"pickup-arrived:{service.Id}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
         return new ConversationStore.AtDesk(service.Id, service.Name, f.GetValueOrDefault("summary", ""));
     }
 
@@ -196,6 +246,7 @@ public sealed class HandoverDesk(
         "no-handover" => new(code, "No handover waits in that conversation."),
         "not-your-service" => new(code, "That handover is for another service."),
         "no-guest" => new(code, "Leave once someone from the service has joined."),
+        "service-gone" => new(code, "The service can no longer join the chat right now; the proposal is withdrawn. You keep talking here."),
         "service-unavailable" => new(code, "That service cannot join the chat right now. Contact it directly with the code; the code still works."),
         "not-shared" => new(code, "The young person chose to bring this code themselves; it cannot be opened by the service."),
         _ => Queue.WaitingRoom.Refusal(code),

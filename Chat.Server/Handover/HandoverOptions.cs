@@ -6,7 +6,7 @@ public sealed class HandoverOptions
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromDays(14);
 
     // Wrong codes tried per minute by all callers together; past it every attempt is refused until the minute ends.
-    public int CodeFailuresPerMinute { get; set; } = 30;
+    public int CodeFailuresPerMinute { get; set; } = 600;
 
     // Wrong codes tried by one caller (a connection or a staff member) per 15 minutes.
     public int CodeFailuresPerCaller { get; set; } = 5;

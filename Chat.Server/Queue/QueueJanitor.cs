@@ -1,6 +1,7 @@
 using Chat.Server.Conversations;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Chat.Server.Queue;
 
@@ -8,8 +9,8 @@ namespace Chat.Server.Queue;
 // within the grace period leave the queue, so no counsellor takes a chat nobody is in.
 // Several nodes sweeping at once is harmless: the Abandon script decides once per conversation.
 public sealed class QueueJanitor(
-    RedisConnection redis, QueueBroadcaster queue, IOptions<QueueOptions> options, IOptions<ConversationOptions> conversations,
-    TimeProvider clock, ILogger<QueueJanitor> logger) : BackgroundService
+    RedisConnection redis, QueueBroadcaster queue, Handover.HandoverDesk desk, IOptions<QueueOptions> options,
+    IOptions<ConversationOptions> conversations, TimeProvider clock, ILogger<QueueJanitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,9 +38,12 @@ public sealed class QueueJanitor(
         {
             var id = (string)value!;
             var tokenHash = (string?)await redis.Database.HashGetAsync(redis.Keys.Conversation(id), "token") ?? "";
-            left += (int)await redis.Database.ScriptEvaluateAsync(QueueScripts.Abandon,
+            var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Abandon,
                 [redis.Keys.Conversation(id), redis.Keys.Queue, redis.Keys.QueueAway, redis.Keys.Token(tokenHash)],
-                [id, now, (long)conversations.Value.RetentionAfterEnd.TotalMilliseconds]);
+                [id, now, (long)conversations.Value.RetentionAfterEnd.TotalMilliseconds, redis.Keys.Prefix]))!;
+            if ((int)result[0] == 0) continue;
+            left++;
+            if ((string)result[1]! is { Length: > 0 } service) await desk.Broadcast(service);
         }
         if (left > 0) QueueLog.LeftAfterGrace(logger, left);
         return left;

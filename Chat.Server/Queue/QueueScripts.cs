@@ -23,6 +23,8 @@ public static class QueueScripts
         if not state then return {'unknown-conversation'} end
         if state == 'active' then return {'already-taken'} end
         if state ~= 'waiting' then return {'no-longer-waiting'} end
+        -- Waiting somewhere else (at a partner service's desk) is not waiting for a counsellor.
+        if not redis.call('ZSCORE', KEYS[3], ARGV[1]) then return {'no-longer-waiting'} end
         {{CountActive("KEYS[5]", "ARGV[5]")}}
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
@@ -94,24 +96,29 @@ public static class QueueScripts
         local ticket = tonumber(c[5]) or redis.call('INCR', KEYS[4])
         local priority = c[6] == '1' and 2 or 1
         redis.call('ZADD', KEYS[3], ticket - priority * tonumber(ARGV[7]), ARGV[1])
-        redis.call('HDEL', KEYS[1], 'counsellor', 'counsellorName', 'counsellorService', 'counsellorFrom', 'offer', 'taken')
+        redis.call('HDEL', KEYS[1], 'counsellor', 'counsellorName', 'counsellorService', 'counsellorFrom', 'counsellorSummary',
+          'offer', 'offerId', 'offerService', 'offerMode', 'taken')
         redis.call('HSET', KEYS[1], 'state', 'waiting', 'queuedAt', ARGV[6], 'transferTo', ARGV[3], 'transferSkill', ARGV[4])
         redis.call('SREM', KEYS[5], ARGV[1])
         local seq = redis.call('RPUSH', KEYS[2], ARGV[5])
         return {'ok', seq, c[7] or ''}
         """;
 
-    // A waiting young person's grace ran out: they leave the queue, unless they came back meanwhile.
+    // A waiting young person's grace ran out: they leave the queue (or the partner service's desk they wait at),
+    // unless they came back meanwhile.
     // KEYS: conversation, queue, queue:away, token
-    // ARGV: conversation id, now ms, retention ms. returns 1 if they left the queue, else 0
+    // ARGV: conversation id, now ms, retention ms, key prefix
+    // returns {1, desk service or ''} if they left, else {0}
     public const string Abandon = """
         redis.call('ZREM', KEYS[3], ARGV[1])
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn')
-        if c[1] ~= 'waiting' or (c[2] or '') ~= '' then return 0 end
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'handoverService')
+        if c[1] ~= 'waiting' or (c[2] or '') ~= '' then return {0} end
         redis.call('ZREM', KEYS[2], ARGV[1])
+        local desk = c[3] or ''
+        if desk ~= '' then redis.call('ZREM', ARGV[4] .. 'desk:' .. desk .. ':queue', ARGV[1]) end
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[2], 'endedBy', 'system')
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         redis.call('PEXPIRE', KEYS[4], ARGV[3])
-        return 1
+        return {1, desk}
         """;
 }

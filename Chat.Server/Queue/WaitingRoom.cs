@@ -74,7 +74,7 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
     public async Task<Taken> Take(string conversationId, string counsellor, string displayName)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var joined = ChatMessage.Event("joined", "counsellor", displayName, now);
+        var joined = ChatMessage.Event("joined", "counsellor", displayName, now).By(counsellor);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.CounsellorChats(counsellor)],
             [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix, now]))!;
@@ -99,7 +99,7 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
     public async Task<Transferred> Transfer(string conversationId, string counsellor, string counsellorName, string toCounsellor, string skill, string note)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var entry = ChatMessage.Event("transferred", "counsellor", counsellorName, now, note.Length == 0 ? null : note);
+        var entry = ChatMessage.Event("transferred", "counsellor", counsellorName, now, note.Length == 0 ? null : note).By(counsellor);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Transfer,
             [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.QueueTicket, Keys.CounsellorChats(counsellor)],
             [conversationId, counsellor, toCounsellor, skill, entry.ToStored(), now, QueueScore.PriorityStep]))!;

@@ -42,13 +42,23 @@ public sealed partial class StaffHub
     }
 
     // Once the partner's member has joined and been introduced, the counsellor leaves; the member holds the chat.
-    [Authorize(Roles = StaffRoles.Counsellor)]
+    // A member who joined as a guest may also leave again, before that: the handover is then over.
     public async Task<Reply<object?>> Leave(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);
-        var left = await desk.Leave(id, Me, MyName);
+        var left = await desk.Leave(id, Me, MyName, await MyServiceName());
         await relay.Message(id, left.YouthConnection, [Me, left.Holder], left.Entry);
-        await DutyChanged(await duty.Status(Me));
+        await DutyChanged(await duty.Status(Me, MyService));
+        return Reply.Ok();
+    }
+
+    // Calls off a handover nobody from the service has joined yet: a proposal not answered, or a yes still waiting.
+    [Authorize(Roles = StaffRoles.Counsellor)]
+    public async Task<Reply<object?>> CancelHandover(string? conversationId)
+    {
+        var cancelled = await desk.Cancel(await Holding(conversationId), Me);
+        await relay.Message(TextRules.ConversationId(conversationId), cancelled.YouthConnection, [Me], cancelled.Entry);
+        if (cancelled.Desk.Length > 0) await desk.Broadcast(cancelled.Desk);
         return Reply.Ok();
     }
 
@@ -85,6 +95,7 @@ public sealed partial class StaffHub
     public async Task<Reply<object?>> ProposeReturnNote(ReturnNoteRequest? request)
     {
         var conversation = await store.Find(TextRules.ConversationId(request?.ConversationId)) ?? throw ConversationStore.UnknownConversation();
+        if (conversation.WrappedUp) throw new ChatError("already-wrapped-up", "A note can be proposed until the chat is wrapped up.");
         var note = await returnCodes.ProposeNote(conversation, Me, request?.Note);
         await relay.ToYouthOnly(conversation.YouthConnection, nameof(IYouthClient.ReturnNoteOffered), new ReturnNoteOfferedEvent(note));
         return Reply.Ok();
@@ -105,21 +116,11 @@ public sealed partial class StaffHub
     [Authorize(Roles = StaffRoles.Partner)]
     public async Task<Reply<OpenedCode>> OpenCode(string? code) => Reply.Ok(await desk.Open(code, Me, RequireDesk()));
 
+    private async Task<string?> MyServiceName() => MyService.Length > 0 ? (await directory.Find(MyService))?.Name ?? MyService : null;
+
     private async Task<ConversationRecord> Holding(string? conversationId)
     {
         var conversation = await store.Find(TextRules.ConversationId(conversationId)) ?? throw ConversationStore.UnknownConversation();
         return conversation.Counsellor == Me ? conversation : throw ConversationStore.Refusal("not-your-conversation");
     }
-}
-
-public static partial class HandoverLog
-{
-    [LoggerMessage(1, LogLevel.Information, "A counsellor proposed a handover ({Mode})")]
-    public static partial void Proposed(ILogger logger, string mode);
-
-    [LoggerMessage(2, LogLevel.Information, "A partner service's member joined a conversation")]
-    public static partial void Joined(ILogger logger);
-
-    [LoggerMessage(3, LogLevel.Information, "A young person answered a handover proposal (accepted: {Accepted})")]
-    public static partial void Answered(ILogger logger, bool accepted);
 }

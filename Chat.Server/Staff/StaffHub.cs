@@ -47,6 +47,7 @@ public sealed record StaffChat(
     string ConversationId, string? Topic, string? Language, string? AgeBand, string State, bool WrappedUp, IReadOnlyList<ChatMessage> Messages, bool Danger)
 {
     public bool Holder { get; init; } = true;
+    public bool CanHandOver { get; init; }
     public string? Guest { get; init; }
     public string? Proposed { get; init; }
     public string? WaitingFor { get; init; }
@@ -54,9 +55,13 @@ public sealed record StaffChat(
 }
 // Service: the partner service the signed-in member speaks for (null for this service's counsellors);
 // Handovers: the live handovers waiting at that service's desk.
+// Self: the caller's staff tag, as on their own transcript entries (ChatMessage.StaffId).
 public sealed record ConsoleState(
     DutyStatus Duty, IReadOnlyList<WaitingChat> Waiting, long QueueVersion, IReadOnlyList<StaffChat> Chats, Skills Skills,
-    string? Service = null, IReadOnlyList<WaitingHandover>? Handovers = null);
+    string? Service = null, IReadOnlyList<WaitingHandover>? Handovers = null)
+{
+    public string Self { get; init; } = "";
+}
 public sealed record QueueChangedEvent(long Version, IReadOnlyList<WaitingChat> Waiting);
 
 // Authenticated front door for staff: the class attribute admits counsellors and partner services' members
@@ -77,13 +82,14 @@ public sealed partial class StaffHub(
 
     public async Task<Reply<ConsoleState>> Snapshot()
     {
+        RequireDesk();
         var chats = (await store.ChatsOf(Me)).Select(ToStaffChat).ToList();
         if (MyService.Length > 0)
             return Reply.Ok(new ConsoleState(await duty.Status(Me, MyService), [], 0, chats, Skills.None,
-                (await directory.Find(MyService))?.Name ?? MyService, await desk.Waiting(MyService)));
+                (await directory.Find(MyService))?.Name ?? MyService, await desk.Waiting(MyService)) { Self = ChatMessage.StaffTag(Me) });
         var queue = await room.Read();
         var waiting = queue.Entries.Select(w => w.Chat).ToList();
-        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats, await accounts.SkillsOf(Me)));
+        return Reply.Ok(new ConsoleState(await duty.Status(Me), waiting, queue.Version, chats, await accounts.SkillsOf(Me)) { Self = ChatMessage.StaffTag(Me) });
     }
 
     [Authorize(Roles = StaffRoles.Counsellor)]
@@ -121,8 +127,7 @@ public sealed partial class StaffHub(
         var id = TextRules.ConversationId(request?.ConversationId);
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
-        var service = MyService.Length > 0 ? (await directory.Find(MyService))?.Name ?? MyService : null;
-        var appended = await store.AppendText(id, "staff", Me, MyName, clientMessageId, text, service);
+        var appended = await store.AppendText(id, "staff", Me, MyName, clientMessageId, text, await MyServiceName());
         if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
@@ -143,6 +148,7 @@ public sealed partial class StaffHub(
         ConversationLog.Ended(logger, "counsellor");
         await DutyChanged(await duty.Status(Me, MyService));
         foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.Status(guest, await accounts.ServiceOf(guest)));
+        if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         return Reply.Ok();
     }
 
@@ -184,6 +190,8 @@ public sealed partial class StaffHub(
             c.WrappedUp, chat.Messages, c.Danger)
         {
             Holder = c.Counsellor == Me,
+            // Handing on is for this service's own counsellors, holding the chat.
+            CanHandOver = c.Counsellor == Me && MyService.Length == 0 && c.CounsellorService.Length == 0,
             Guest = ConversationRecord.Blank(c.GuestName),
             Proposed = HandoverDesk.PendingOffer(c)?.ServiceName,
             WaitingFor = ConversationRecord.Blank(c.Fields.GetValueOrDefault("handoverServiceName", "")),

@@ -47,8 +47,10 @@ public sealed class HandoverByCodeTests : IAsyncLifetime
         Assert.Equal(Summary, (await youth.Next("handover")).Text);
         // The code comes back after a reload, so the young person can still write it down.
         await using var reloaded = await Youth.Connect(_app);
-        Assert.Equal(pickup, (await reloaded.Resume(youth.LastToken, takeOver: true)).Value().Pickup);
+        // Everything but the code itself, which stays on the phone: nothing in Redis links it to the conversation.
+        Assert.Equal(pickup with { Code = "" }, (await reloaded.Resume(youth.LastToken, takeOver: true)).Value().Pickup);
         Assert.DoesNotContain(pickup.Code, (await counsellor.Snapshot()).Value().Chats.SelectMany(c => c.Messages).Select(m => m.Text ?? ""));
+        await RedisHolds.NoCode(_app, pickup.Code);
 
         await using var sara = await Counsellor.SignInMember(_app, "sara", "stodcentrum");
         var opened = (await sara.OpenCode(pickup.Code.ToLowerInvariant())).Value();
@@ -57,7 +59,7 @@ public sealed class HandoverByCodeTests : IAsyncLifetime
 
         var today = await _app.Get<Counters>().Day(DateOnly.FromDateTime(DateTime.UtcNow));
         Assert.Equal(1, today["handover-code:stodcentrum:unknown:16-17"]);
-        Assert.Equal(1, today["pickup:stodcentrum:unknown:16-17"]);
+        Assert.Equal(1, today["pickup-opened:stodcentrum:unknown:16-17"]);
     }
 
     [Fact]
@@ -138,6 +140,8 @@ public sealed class HandoverByCodeTests : IAsyncLifetime
 
         var waiting = Assert.Single(await sara.HandoversOf(1));
         Assert.Equal(Summary, waiting.Summary);
+        (await counsellor.GoOnDuty(2)).Value();
+        (await counsellor.Take(waiting.ConversationId)).Refused("no-longer-waiting"); // it waits for Stödcentrum, not for a counsellor
         var chat = (await sara.TakeHandover(waiting.ConversationId)).Value();
         Assert.True(chat.Holder);
         var joined = await back.Next("joined");

@@ -171,7 +171,7 @@ public sealed class HandoverTests : IAsyncLifetime
         (await counsellor.ProposeHandover("not an id", "stodcentrum", Summary)).Refused("invalid-conversation-id");
         (await counsellor.Leave(id)).Refused("no-guest");
         (await youth.AnswerHandover("x", accept: true)).Refused("no-offer");
-        Assert.Empty(youth.Offers.Received);
+        await youth.Offers.ExpectNoneAsync(TimeSpan.FromMilliseconds(300));
 
         (await counsellor.ProposeHandover(id, "stodcentrum", Summary)).Value();
         var offer = await youth.Offers.NextAsync(T);
@@ -185,7 +185,8 @@ public sealed class HandoverTests : IAsyncLifetime
         await Handovers.Unauthorized(() => counsellor.TakeHandover(id));
         await Handovers.Unauthorized(() => member.Take(id));
         await Handovers.Unauthorized(() => member.ProposeHandover(id, "stodcentrum", Summary));
-        await Handovers.Unauthorized(() => member.Leave(id));
+        (await member.Leave(id)).Refused("not-your-conversation"); // not in it yet
+        await Handovers.Unauthorized(() => member.CancelHandover(id));
 
         (await member.TakeHandover(id)).Value();
         (await member.TakeHandover(id)).Refused("already-taken");

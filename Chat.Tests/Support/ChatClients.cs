@@ -137,6 +137,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
         Call<HandoverOffer>("ProposeHandover", new ProposeHandoverRequest(conversationId, service, ageBand, summary));
 
     public Task<Reply<object?>> Leave(string? conversationId) => Call<object?>("Leave", conversationId);
+    public Task<Reply<object?>> CancelHandover(string? conversationId) => Call<object?>("CancelHandover", conversationId);
     public Task<Reply<StaffChat>> TakeHandover(string? conversationId) => Call<StaffChat>("TakeHandover", conversationId);
     public Task<Reply<OpenedCode>> OpenCode(string? code) => Call<OpenedCode>("OpenCode", code);
     public Task<Reply<IReadOnlyList<Colleague>>> Colleagues() => Call<IReadOnlyList<Colleague>>("Colleagues");
