@@ -164,4 +164,47 @@ public sealed class HandoverJourneyTests : BrowserTest
         phoneProblems.AssertNone();
         counsellorProblems.AssertNone();
     }
+
+    [Fact]
+    public async Task AYoungPersonWhoSaysYesToACodeKeepsSeeingItAfterTheChatEndsAndAfterAReload()
+    {
+        await using var desk = await Chromium.NewDesktopContextAsync(Base);
+        var (counsellor, counsellorProblems) = await SignedInConsole(desk, "ulla");
+        await counsellor.ClickAsync("#go-on-duty");
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await phoneContext.NewPageAsync();
+        var phoneProblems = new PageProblems(phone);
+        await phone.GotoAsync("/");
+        await phone.SelectOptionAsync("#age-band", "16-17");
+        await phone.ClickAsync("#start-chat");
+        await counsellor.Locator("#queue .waiting-chat button.take").ClickAsync();
+
+        var panel = counsellor.Locator(".staff-chat");
+        await panel.Locator(".handover-tools summary").ClickAsync();
+        await panel.Locator("button.load-services").ClickAsync();
+        await panel.Locator(".service-list li.service", new() { HasText = "Stödcentrum" }).Locator("input").CheckAsync();
+        await panel.Locator("textarea.handover-summary").FillAsync("Vill ha stöd efter ett rån.");
+        await panel.Locator("button.propose-handover").ClickAsync();
+
+        await Expect(phone.Locator("#handover-code-text")).ToBeVisibleAsync();
+        await phone.CheckAsync("#handover-may-open");
+        await phone.ClickAsync("#handover-accept");
+        var code = phone.Locator("#pickup-code");
+        await Expect(code).ToHaveTextAsync(new Regex("^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$"));
+        var shown = await code.TextContentAsync();
+        await Expect(panel.Locator(".handover-status")).ToContainTextAsync("har fått en kod");
+
+        await panel.Locator("button.end-chat").ClickAsync();
+        await panel.Locator(".end-confirm-yes").ClickAsync();
+        await Expect(phone.Locator("#ended")).ToBeVisibleAsync();
+        await Expect(code).ToHaveTextAsync(shown!);
+        // Ulla, of this service, held the chat to the end: coming back to the same person is offered too.
+        await Expect(phone.Locator("#return")).ToBeVisibleAsync();
+        await phone.ReloadAsync();
+        await Expect(phone.Locator("#ended")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#pickup-code")).ToHaveTextAsync(shown!);
+        await phone.SaveScreenshotAsync("code-1-after-reload");
+        phoneProblems.AssertNone();
+        counsellorProblems.AssertNone();
+    }
 }
