@@ -234,9 +234,12 @@ for (const button of document.querySelectorAll('#rating [data-rating]')) {
 byId('take-over').addEventListener('click', () => resume(true));
 byId('reconnect').addEventListener('click', () => connect(true));
 byId('start-again').addEventListener('click', forgetToken);
+// The page is about to go: the beacon is delivered even after it has gone (a hub message may not be).
 window.addEventListener('chat:quick-exit', () => {
   forgetCodes();
-  if (readToken()) fireAndForget(connection, 'End');
+  const token = readToken();
+  if (!token) return;
+  if (!navigator.sendBeacon?.('/youth/leave', token)) fireAndForget(connection, 'End');
 });
 
 if (readToken()) view.show('resuming');

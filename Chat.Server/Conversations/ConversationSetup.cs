@@ -15,6 +15,7 @@ public static class ConversationSetup
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<WaitingRoom>();
         services.AddSingleton<Relay>();
+        services.AddSingleton<YouthLeaving>();
         services.AddSingleton<Counters>();
         services.AddSingleton<QueueBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
@@ -30,5 +31,6 @@ public static class ConversationSetup
     {
         app.MapHub<YouthHub>("/hubs/youth");
         app.MapHub<StaffHub>("/hubs/staff");
+        app.MapPost("/youth/leave", YouthLeaving.Beacon);
     }
 }

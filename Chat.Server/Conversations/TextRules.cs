@@ -47,10 +47,11 @@ public static class TextRules
             ? id
             : throw new ChatError("invalid-conversation-id", "That is not a conversation id.");
 
+    public static bool IsToken(string? token) =>
+        token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static string Token(string? token) =>
-        token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? token
-            : throw new ChatError("invalid-token", "That is not a conversation token.");
+        IsToken(token) ? token! : throw new ChatError("invalid-token", "That is not a conversation token.");
 
     private const int ConversationIdLength = 24;
     private const int TokenLength = 22;

@@ -32,7 +32,7 @@ public interface IYouthClient
 // so no method takes a conversation id.
 public sealed partial class YouthHub(
     ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
-    HandoverDesk desk, ReturnCodes returnCodes, PickupCodes codes, StaffAccounts accounts, ILogger<YouthHub> logger)
+    HandoverDesk desk, ReturnCodes returnCodes, PickupCodes codes, YouthLeaving leaving, ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -115,13 +115,7 @@ public sealed partial class YouthHub(
 
     public async Task<Reply<object?>> End()
     {
-        var id = RequireBound();
-        var ending = await store.End(id, "youth", Context.ConnectionId);
-        queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
-        if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
-        foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.Status(user, await accounts.ServiceOf(user)));
-        ConversationLog.Ended(logger, "youth");
+        await leaving.End(RequireBound(), Context.ConnectionId);
         return Reply.Ok();
     }
 
