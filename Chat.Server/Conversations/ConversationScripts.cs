@@ -78,7 +78,8 @@ public static class ConversationScripts
         """;
 
     // KEYS: conversation, transcript, client message ids, queue, token, average handling time
-    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n, key prefix
+    // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n, key prefix,
+    //       '1' when the young person proved it with their token (quick exit's beacon: their connection may be closing)
     // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it, and a
     // handover still waiting at a service's desk leaves that desk (its key and the guest's chats are named from the
     // prefix here, from the fields as they are now).
@@ -86,12 +87,13 @@ public static class ConversationScripts
     public const string End = """
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService')
         if not c[1] then return {'unknown-conversation'} end
-        if ARGV[2] == 'youth' and c[2] ~= ARGV[3] then return {'session-moved'} end
+        if ARGV[2] == 'youth' and ARGV[9] ~= '1' and c[2] ~= ARGV[3] then return {'session-moved'} end
         if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
         if c[1] == 'ended' then return {'already-ended'} end
         local seq = 0
         if c[1] == 'waiting' then
           redis.call('ZREM', KEYS[4], ARGV[1])
+          redis.call('ZREM', KEYS[4] .. ':away', ARGV[1])
         else
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])
           -- The wait estimate's average moves 1/n of the way to this conversation's time from taken to ended.

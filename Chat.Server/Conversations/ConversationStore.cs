@@ -94,14 +94,16 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff, string HandoverService);
 
     // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
-    public async Task<Ending> End(string id, string endedBy, string actor)
+    // byToken: the young person proved it with their token, whichever connection holds the chat (quick exit's beacon).
+    public async Task<Ending> End(string id, string endedBy, string actor, bool byToken = false)
     {
         var tokenHash = (string?)await redis.Database.HashGetAsync(Keys.Conversation(id), "token") ?? throw UnknownConversation();
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
             [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime],
-            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver, Keys.Prefix]))!;
+            [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver, Keys.Prefix,
+                byToken ? "1" : "0"]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];

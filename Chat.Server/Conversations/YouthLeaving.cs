@@ -10,9 +10,9 @@ public sealed class YouthLeaving(
     ConversationStore store, QueueBroadcaster queue, HandoverDesk desk, Relay relay, DutyRoster duty, StaffAccounts accounts,
     ILogger<YouthLeaving> logger)
 {
-    public async Task End(string id, string youthConnection)
+    public async Task End(string id, string youthConnection, bool byToken = false)
     {
-        var ending = await store.End(id, "youth", youthConnection);
+        var ending = await store.End(id, "youth", youthConnection, byToken);
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
@@ -29,11 +29,12 @@ public sealed class YouthLeaving(
         using var reader = new StreamReader(request.Body);
         var body = (await reader.ReadToEndAsync()).Trim();
         if (!TextRules.IsToken(body) || await store.FindByToken(body) is not { } id) return Results.NoContent();
-        if (await store.Find(id) is { State: "waiting" or "active" } conversation)
+        if (await store.Find(id) is { State: "waiting" or "active" })
         {
             try
             {
-                await leaving.End(id, conversation.YouthConnection);
+                // The page's own connection is closing at this very moment: the token, not the connection, decides.
+                await leaving.End(id, "", byToken: true);
             }
             catch (ChatError)
             {

@@ -41,6 +41,21 @@ public sealed class QuickExitBeaconTests : IAsyncLifetime
         Assert.Empty(await counsellor.QueueOf(0));
     }
 
+    [Fact]
+    public async Task TheBeaconWorksWhileThePagesConnectionIsClosingOrClosed()
+    {
+        await using var counsellor = await Counsellor.SignIn(_app, "ulla");
+        (await counsellor.GoOnDuty(1)).Value();
+        var youth = await Youth.Connect(_app);
+        var token = (await youth.Start()).Value().Token;
+        await counsellor.QueueOf(1);
+        var closing = youth.DisposeAsync().AsTask(); // the page goes; its connection closes as the beacon arrives
+        Assert.Equal(HttpStatusCode.NoContent, await Beacon(token));
+        await closing;
+        Assert.Empty(await counsellor.QueueOf(0));
+        Assert.Empty((await counsellor.Snapshot()).Value().Waiting);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not a token")]
