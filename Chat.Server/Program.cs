@@ -1,4 +1,5 @@
 using Chat.Client.Components;
+using Chat.Server.Content;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
 using Chat.Server.Privacy;
@@ -16,6 +17,7 @@ builder.Services.AddConversations();
 builder.Services.AddStaff();
 builder.Services.AddDirectory();
 builder.Services.AddHandover();
+builder.Services.AddContent();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

@@ -20,7 +20,10 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
         var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await build()));
         try
         {
-            return (T?)await entry.Value;
+            var value = (T?)await entry.Value;
+            // Nothing published there (yet): not kept, so unknown addresses cannot fill the memory.
+            if (value is null) _entries.TryRemove(KeyValuePair.Create(key, entry));
+            return value;
         }
         catch
         {

@@ -1,0 +1,84 @@
+using Chat.Server.Conversations;
+using StackExchange.Redis;
+
+namespace Chat.Server.Content;
+
+// The help pages in the repository (Content/Seed/<language>/<slug>.md, embedded) go into an empty store once, saved
+// and published as version 1 by "seed". After that the running system is the source: coordinators edit there, and
+// Export writes the published pages back to files of the same shape.
+public sealed class ContentSeed(HelpPages pages, ILogger<ContentSeed> logger) : BackgroundService
+{
+    private const string ResourcePrefix = "Chat.Server.Content.Seed.";
+    private const string SeedUser = "seed";
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    public sealed record SeedPage(string Language, string Slug, string Markdown);
+
+    public static IReadOnlyList<SeedPage> Load()
+    {
+        var assembly = typeof(ContentSeed).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix) && name.EndsWith(".md"))
+            .Select(name =>
+            {
+                var parts = name[ResourcePrefix.Length..^".md".Length].Split('/', '.');
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                return new SeedPage(parts[0], parts[1], reader.ReadToEnd());
+            })
+            .OrderBy(p => p.Slug, StringComparer.Ordinal).ThenBy(p => p.Language, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Redis may be away at start (the node keeps running and reconnects): try until it answers.
+        while (true)
+        {
+            try
+            {
+                var seeded = await Seed(Load());
+                if (seeded > 0) ContentLog.Seeded(logger, seeded);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                ContentLog.SeedFailed(logger, e.GetType().Name);
+                await Task.Delay(RetryAfter, stoppingToken);
+            }
+        }
+    }
+
+    // Only into an empty store; a page someone else seeded meanwhile (another node) is left as it is.
+    public async Task<int> Seed(IReadOnlyList<SeedPage> seed)
+    {
+        if ((await pages.All()).Count > 0) return 0;
+        var seeded = 0;
+        foreach (var page in seed)
+        {
+            try
+            {
+                var version = await pages.Save(page.Language, page.Slug, page.Markdown, 0, SeedUser);
+                await pages.Publish(page.Language, page.Slug, version.Version);
+                seeded++;
+            }
+            catch (ChatError e) when (e.Code == "conflict")
+            {
+            }
+        }
+        return seeded;
+    }
+
+    // The published pages as files, <folder>/<language>/<slug>.md: the same shape the seed is read from.
+    public static async Task<int> Export(HelpPages pages, string folder)
+    {
+        var written = 0;
+        foreach (var (language, slug) in await pages.All())
+        {
+            if (await pages.Published(language, slug) is not { } page) continue;
+            Directory.CreateDirectory(Path.Combine(folder, language));
+            await File.WriteAllTextAsync(Path.Combine(folder, language, slug + ".md"), page.Markdown);
+            written++;
+        }
+        return written;
+    }
+}

@@ -1,0 +1,143 @@
+using Chat.Server.Content;
+using Chat.Server.Conversations;
+using Chat.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Tests.Integration;
+
+// Help pages as data: versions, conflicts between two coordinators, the seed, export, and the cache on two nodes.
+public sealed class HelpPagesTests : IAsyncLifetime
+{
+    private readonly ChatApp _a = ChatApp.OnSharedRedis();
+    private readonly ChatApp _b;
+
+    public HelpPagesTests() => _b = new ChatApp(RedisServer.Shared.Endpoint, keyPrefix: _a.KeyPrefix);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> read, Func<T?, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + ChatApp.Timeout;
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value!;
+            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task EveryPageInTheRepositoryIsSeededAndPublishedInSwedishAndEnglish()
+    {
+        var seed = ContentSeed.Load();
+        Assert.True(seed.Count >= 24, $"only {seed.Count} seed pages");
+        Assert.Equal(seed.Where(p => p.Language == "sv").Select(p => p.Slug), seed.Where(p => p.Language == "en").Select(p => p.Slug));
+        Assert.All(seed, p => Assert.True(Slugs.IsSlug(p.Slug) && PageRenderer.Title(p.Markdown) is { Length: > 0 }, p.Slug));
+
+        var pages = _a.Get<HelpPages>();
+        var published = await Eventually(async () => await pages.Published("sv", "i-fara-nu"), p => p is not null, "the seed");
+        Assert.Equal((1, "Om du är i fara nu"), (published.Version, published.Title));
+        Assert.Equal(seed.Count, (await pages.All()).Count);
+        Assert.Equal(0, await new ContentSeed(pages, _a.Get<ILogger<ContentSeed>>()).Seed(seed)); // never twice
+    }
+
+    [Fact]
+    public async Task TheSecondOfTwoCoordinatorsSavingTheSamePageIsRefusedAndNothingIsOverwritten()
+    {
+        var pages = _a.Get<HelpPages>();
+        var first = await pages.Save("sv", "prov", "# Prov\n\nförsta", 0, "anna");
+        var both = await Task.WhenAll(
+            Attempt(() => _a.Get<HelpPages>().Save("sv", "prov", "# Prov\n\nannas ändring", first.Version, "anna")),
+            Attempt(() => _b.Get<HelpPages>().Save("sv", "prov", "# Prov\n\nbertils ändring", first.Version, "bertil")));
+        Assert.Single(both, code => code is null);
+        Assert.Single(both, code => code == "conflict");
+        var history = await pages.History("sv", "prov");
+        Assert.Equal([2, 1], history.Select(v => v.Version));
+        Assert.Contains(history[0].Markdown, new[] { "# Prov\n\nannas ändring", "# Prov\n\nbertils ändring" });
+
+        // Publishing names the version previewed: an older one is a conflict too.
+        Assert.Equal("conflict", await Attempt(() => pages.Publish("sv", "prov", 1)));
+        await pages.Publish("sv", "prov", 2);
+        Assert.Equal(2, (await pages.Published("sv", "prov"))!.Version);
+    }
+
+    [Theory]
+    [InlineData("de", "prov", "# Prov", "invalid-language")]
+    [InlineData("sv", "../prov", "# Prov", "invalid-slug")]
+    [InlineData("sv", "prоv", "# Prov", "invalid-slug")] // a Cyrillic о
+    [InlineData("sv", "prov", "ingen rubrik", "missing-title")]
+    [InlineData("sv", "prov", "# Prov\n\u0007", "invalid-characters")]
+    public async Task BadPagesAreRefusedAndNothingIsSaved(string language, string slug, string markdown, string code)
+    {
+        var pages = _a.Get<HelpPages>();
+        Assert.Equal(code, await Attempt(() => pages.Save(language, slug, markdown, 0, "anna")));
+        Assert.Null(await pages.Draft("sv", "prov"));
+    }
+
+    [Fact]
+    public async Task AnEnormousPageIsRefused()
+    {
+        var pages = _a.Get<HelpPages>();
+        Assert.Equal("page-too-large", await Attempt(() => pages.Save("sv", "stor", "# Stor\n\n" + new string('a', 40_000), 0, "anna")));
+        Assert.Null(await pages.Draft("sv", "stor"));
+    }
+
+    [Fact]
+    public async Task APageChangedOnOneNodeIsDroppedFromTheOtherNodesCache()
+    {
+        var pages = _a.Get<HelpPages>();
+        var v1 = await pages.Save("sv", "cache", "# Cache\n\nett", 0, "anna");
+        await pages.Publish("sv", "cache", v1.Version);
+        var cacheB = _b.Get<PageCache>();
+        async Task<string?> ReadOnB() => (await cacheB.GetOrAdd("sv", "cache", "", async () =>
+            await _b.Get<HelpPages>().Published("sv", "cache") is { } p ? PageRenderer.Render(p.Markdown) : null))?.Html;
+        Assert.Contains("ett", await ReadOnB());
+
+        var v2 = await pages.Save("sv", "cache", "# Cache\n\ntvå", v1.Version, "anna");
+        await pages.Publish("sv", "cache", v2.Version);
+        Assert.Contains("ett", await ReadOnB()); // still the cached copy: nobody said it changed
+        await _a.Get<PageCache>().Changed("sv", "cache");
+        await Eventually(ReadOnB, html => html?.Contains("två") == true, "node B dropping its copy");
+    }
+
+    [Fact]
+    public async Task PublishedPagesExportBackToMarkdownFiles()
+    {
+        var pages = _a.Get<HelpPages>();
+        var seeded = ContentSeed.Load();
+        await Eventually(async () => (await Task.WhenAll(seeded.Select(p => pages.Published(p.Language, p.Slug)))).All(p => p is not null) ? "all" : null,
+            all => all is not null, "the whole seed");
+        var folder = Path.Combine(Path.GetTempPath(), $"pages-{Guid.NewGuid():N}");
+        try
+        {
+            var written = await ContentSeed.Export(pages, folder);
+            Assert.Equal(ContentSeed.Load().Count, written);
+            var seed = ContentSeed.Load().Single(p => p.Language == "en" && p.Slug == "i-fara-nu");
+            Assert.Equal(seed.Markdown.Replace("\r\n", "\n"), await File.ReadAllTextAsync(Path.Combine(folder, "en", "i-fara-nu.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string?> Attempt(Func<Task> action)
+    {
+        try
+        {
+            await action().WaitAsync(ChatApp.Timeout);
+            return null;
+        }
+        catch (ChatError e)
+        {
+            return e.Code;
+        }
+    }
+}
