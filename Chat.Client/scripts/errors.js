@@ -79,6 +79,9 @@ const staff = {
   'code-used': 'Koden har redan öppnats.',
   'too-many-attempts': 'För många felaktiga koder. Vänta en stund.',
   'empty-message': 'Skriv något först.',
+  'choose-page': 'Välj en hjälpsida i listan först.',
+  'unknown-page': 'Sidan finns inte, eller är inte publicerad längre. Öppna listan igen.',
+  'invalid-slug': 'Sidan finns inte.',
 };
 
 const fallback = 'Något gick fel. Försök igen.';

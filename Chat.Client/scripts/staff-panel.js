@@ -7,6 +7,7 @@ import { createTranscript } from './transcript.js';
 import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
 import { wireHandover } from './staff-handover.js';
+import { wirePages } from './staff-pages.js';
 
 // self: the signed-in person's staff tag (ConsoleState.self).
 export function createPanel(chat, { connection, labels, self, onClose }) {
@@ -26,6 +27,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     onClose(id);
   };
   const handover = wireHandover(element, chat, { connection, labels, showError, onTransferred: close });
+  wirePages(element, chat, { connection, labels, showError });
 
   element.dataset.conversationId = id;
   setText($('.staff-chat-title'), labelOf(labels.topic, chat.topic, 'Inget ämne valt'));
@@ -47,6 +49,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     $('.danger-badge').hidden = !danger;
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;
+    $('.page-tools').hidden = ended;
     // A partner's member who has joined but not taken over yet writes, but does not end the chat.
     $('.end-area').hidden = ended || !handover.holder;
     $('.wrap-up').hidden = !ended || wrappedUp;

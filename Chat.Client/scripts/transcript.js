@@ -55,6 +55,41 @@ export function systemText(message, viewer) {
   }
 }
 
+// "<language>/<slug>" of a help page, as the server writes it in a "page" entry.
+const pageAddress = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+// A help page a staff member sent: its title as text, and a plain link to the page. On the young person's page
+// the reader opens it in place (data-help-link); on the console it opens in a new tab, beside the chats.
+function renderPageCard(item, message, viewer, self) {
+  const own = isOwn(message, viewer, self);
+  item.classList.add('msg-page');
+  if (own) item.classList.add('msg-own');
+  const author = document.createElement('span');
+  author.className = 'msg-author';
+  author.dir = 'auto';
+  author.textContent = own ? 'Du skickade en hjälpsida' : `${staffName(message, 'Kuratorn')} skickade en hjälpsida`;
+  const title = document.createElement('p');
+  title.className = 'msg-page-title';
+  title.dir = 'auto';
+  title.textContent = message.text ?? '';
+  item.append(author, title);
+  const address = pageAddress.exec(message.page ?? '');
+  if (!address) return;
+  title.lang = address[1];
+  const link = document.createElement('a');
+  link.className = 'button button-quiet msg-page-read';
+  link.href = `/${address[1]}/${address[2]}`;
+  link.textContent = 'Läs';
+  link.setAttribute('aria-label', `Läs: ${message.text ?? ''}`);
+  if (viewer === 'youth') {
+    link.dataset.helpLink = '';
+  } else {
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  }
+  item.append(link);
+}
+
 // self: the viewer's own staff tag (staff), so their own lines read "Du".
 export function renderMessage(message, viewer, self) {
   const item = document.createElement('li');
@@ -73,6 +108,8 @@ export function renderMessage(message, viewer, self) {
     author.textContent = authorOf(message, viewer, self);
     text.textContent = message.text ?? '';
     item.append(author, text);
+  } else if (message.kind === 'page') {
+    renderPageCard(item, message, viewer, self);
   } else {
     item.classList.add('msg-system');
     text.textContent = systemText(message, viewer);

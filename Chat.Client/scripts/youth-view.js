@@ -9,6 +9,9 @@ const showTyping = createTypingIndicator(byId('typing-indicator'));
 export function show(name) {
   const focusWasInside = views.some((id) => byId(id).contains(document.activeElement));
   for (const id of views) byId(id).hidden = id !== name;
+  // The reader shows the place in the queue too, while there is one.
+  byId('reader-queue').hidden = name !== 'waiting';
+  byId('reader-danger').hidden = name !== 'waiting' && name !== 'chat';
   hideEndConfirm();
   // If the pressed button vanished with its view, move focus to the new view's heading.
   if (focusWasInside) byId(name).querySelector('[data-focus]')?.focus();
@@ -42,6 +45,7 @@ export function setQueuePosition(position) {
     : position <= 1 ? 'Du är först i kön.'
     : `Du är nummer ${position} i kön.`;
   update(byId('queue-position'), text);
+  update(byId('reader-queue'), text);
 }
 
 // Rounded as coarsely as the estimate deserves: minutes up to ten, then fives, then "over an hour".

@@ -5,6 +5,7 @@ import { createTranscript } from './transcript.js';
 import { wireComposer } from './composer.js';
 import * as view from './youth-view.js';
 import { createHandover, forgetCodes } from './youth-handover.js';
+import { createReader } from './youth-reader.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -21,6 +22,30 @@ let counsellorName = '';
 let ownHolder = false;
 let guestName = '';
 const handover = createHandover(connection, { showError: view.showError, counsellorName: () => counsellorName });
+
+// Help pages open in place of the chat. The message list loses its scroll position while hidden: keep it, or
+// go to the newest entry when something arrived meanwhile.
+const messageList = byId('messages');
+let listScroll = { top: 0, atBottom: true };
+const reader = createReader({
+  area: byId('chat-area'),
+  onOpen: () => {
+    listScroll = { top: messageList.scrollTop, atBottom: messageList.scrollHeight - messageList.scrollTop - messageList.clientHeight < 80 };
+  },
+  onClose: ({ news }) => {
+    messageList.scrollTop = news || listScroll.atBottom ? messageList.scrollHeight : listScroll.top;
+  },
+});
+
+// What the reader says beside the way back when something happens in the chat meanwhile.
+function newsFor(message) {
+  if (message.kind === 'joined') return `${message.name || 'En kurator'} har anslutit och väntar på dig i chatten. Gå tillbaka när du vill.`;
+  if (message.kind === 'ended') return 'Chatten har avslutats.';
+  if (message.kind === 'transferred') return 'Du har lämnats över till en kollega och står i kön igen.';
+  if (message.kind === 'page') return `${message.name || 'Kuratorn'} har skickat en sida till dig i chatten.`;
+  if (message.from === 'counsellor') return 'Du har fått ett nytt meddelande i chatten.';
+  return null;
+}
 
 function setCounsellor(name) {
   counsellorName = name || counsellorName;
@@ -80,6 +105,7 @@ function receive(message, live = true) {
   if (message.kind === 'note' && !counsellorName) setCounsellor(message.name);
   handover.setReturnAvailable(ownHolder);
   if (!live) return;
+  if (reader.isOpen && newsFor(message)) reader.notify(newsFor(message));
   if (message.kind === 'joined') {
     view.show('chat');
   } else if (message.kind === 'handover' || message.kind === 'handover-cancelled') {
@@ -140,7 +166,9 @@ connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
 connection.on('SessionMoved', () => {
   moved = true;
   view.show('session-moved');
+  reader.notify('Chatten fortsätter i ett annat fönster.');
 });
+connection.on('HandoverOffered', () => reader.notify('Kuratorn har en fråga till dig i chatten.'));
 connection.onreconnecting(() => view.showConnection('reconnecting'));
 connection.onreconnected(() => {
   view.showConnection(null);

@@ -7,9 +7,10 @@ namespace Chat.Server.Conversations;
 // Service: the partner service a staff member speaks for ("Stödcentrum"), null for this service's counsellors.
 // StaffId: an opaque tag of the staff member behind a text, joined or left entry (StaffTag), so a console can tell
 // its own lines from a colleague's with the same display name.
+// Page: "<language>/<slug>" of the help page a "page" entry sends (its Text is the page's title), null otherwise.
 public sealed record ChatMessage(
     long Seq, string Kind, string From, string? Name, string? Text, long At, string? ClientMessageId, string? Service = null,
-    string? StaffId = null)
+    string? StaffId = null, string? Page = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -81,6 +81,17 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     {
         var message = role == "youth" ? ChatMessage.Said("youth", null, text, clientMessageId, Now)
             : ChatMessage.Said("counsellor", name, text, clientMessageId, Now, service).By(actor);
+        return await Append(id, role, actor, clientMessageId, message);
+    }
+
+    // A staff member sends a help page: a "page" entry with the page's title as its text, under the same rules as
+    // a text (they hold the chat or sit in it as a guest, it is active, a repeated client message id stores nothing).
+    public Task<Appended> AppendPage(string id, string user, string? name, string clientMessageId, string page, string title, string? service = null) =>
+        Append(id, "staff", user, clientMessageId,
+            new ChatMessage(0, "page", "counsellor", name, title, Now, clientMessageId, service, Page: page).By(user));
+
+    private async Task<Appended> Append(string id, string role, string actor, string clientMessageId, ChatMessage message)
+    {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Send,
             [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id)],
             [role, actor, clientMessageId, message.ToStored()]))!;

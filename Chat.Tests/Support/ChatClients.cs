@@ -124,6 +124,11 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
     public Task<Reply<SendResult>> Send(string? conversationId, string? text, string? clientMessageId = null) =>
         Call<SendResult>("Send", new StaffSendRequest(conversationId, clientMessageId ?? Guid.NewGuid().ToString("N"), text));
 
+    public Task<Reply<SendResult>> SendPage(string? conversationId, string? language, string? slug, string? clientMessageId = null) =>
+        Call<SendResult>("SendPage", new SendPageRequest(conversationId, language, slug, clientMessageId));
+
+    public Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages() => Call<IReadOnlyList<HelpPageSummary>>("Pages");
+
     public Task<Reply<object?>> SetTyping(string? conversationId, bool isTyping) => Call<object?>("Typing", conversationId, isTyping);
     public Task<Reply<object?>> End(string? conversationId) => Call<object?>("End", conversationId);
 

@@ -1,0 +1,60 @@
+// Sending a help page into one chat: the published pages, loaded each time the picker is opened (coordinators
+// publish during a shift), grouped by language with the chat's own language first.
+import { call } from './hub.js';
+import { newClientMessageId } from './dom.js';
+import { labelOf } from './labels.js';
+
+export function wirePages(element, chat, { connection, labels, showError }) {
+  const $ = (selector) => element.querySelector(selector);
+  const tools = $('.page-tools');
+  const select = $('.page-choice');
+  const button = $('.send-page');
+  // A retry of the same page keeps its clientMessageId, so a lost reply cannot send it twice.
+  let pending = null;
+
+  const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
+
+  function render(pages) {
+    const chosen = select.value;
+    const order = [chat.language, ...Object.keys(labels.language ?? {})].filter(Boolean);
+    const languages = [...new Set([...order, ...pages.map((p) => p.language)])].filter((l) => pages.some((p) => p.language === l));
+    const groups = languages.map((language) => {
+      const group = document.createElement('optgroup');
+      group.label = labelOf(labels.language, language);
+      group.append(...pages.filter((p) => p.language === language).map((p) => option(`${p.language}/${p.slug}`, p.title)));
+      return group;
+    });
+    select.replaceChildren(option('', 'Välj en sida'), ...groups);
+    select.value = pages.some((p) => `${p.language}/${p.slug}` === chosen) ? chosen : '';
+  }
+
+  tools.addEventListener('toggle', async () => {
+    if (!tools.open) return;
+    try {
+      render(await call(connection, 'Pages'));
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+
+  button.addEventListener('click', async () => {
+    const page = select.value;
+    if (!page) return showError('choose-page');
+    const [language, slug] = page.split('/');
+    if (pending?.page !== page) pending = { id: newClientMessageId(), page };
+    button.disabled = true;
+    try {
+      await call(connection, 'SendPage', { conversationId: chat.conversationId, language, slug, clientMessageId: pending.id });
+      pending = null;
+      select.value = '';
+      showError(null);
+      tools.open = false;
+      $('.message-input').focus();
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chat.Server.Content;
+
+// A published page's article alone, as an HTML fragment, for the reader inside the chat page: the young person
+// reads without leaving the page that holds their place in the queue. Only what PageRenderer made is in it.
+public static class HelpArticleApi
+{
+    public static void MapHelpArticles(this IEndpointRouteBuilder app) => app.MapGet("/help-article/{language}/{slug}", Article);
+
+    private static async Task<IResult> Article(string language, string slug, HelpPages pages, PageCache cache, IOptions<ContentOptions> options)
+    {
+        if (!options.Value.Languages.Contains(language) || !Slugs.IsSlug(slug)) return Results.NotFound();
+        try
+        {
+            var html = await cache.GetOrAdd(language, slug, "article", async () =>
+                await pages.Published(language, slug) is { } page ? Fragment(page, options.Value.IsRightToLeft(language)) : null);
+            return html is null ? Results.NotFound() : Results.Text(html, "text/html; charset=utf-8");
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException || e is Conversations.ChatError { Code: "unavailable" })
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    public static string Fragment(PublishedPage page, bool rightToLeft) =>
+        $"""<article class="help-article" lang="{WebUtility.HtmlEncode(page.Language)}" dir="{(rightToLeft ? "rtl" : "ltr")}">""" + "\n"
+        + PageRenderer.Render(page.Markdown).Html + "</article>\n";
+}

@@ -1,0 +1,34 @@
+using Chat.Server.Content;
+using Chat.Server.Conversations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Chat.Server.Staff;
+
+// ClientMessageId: optional; with one, sending again stores nothing new (as for Send).
+public sealed record SendPageRequest(string? ConversationId, string? Language, string? Slug, string? ClientMessageId = null);
+public sealed record HelpPageSummary(string Language, string Slug, string Title);
+
+// Help pages in the chat: the published pages to choose from, and sending one as a card the young person can open.
+public sealed partial class StaffHub
+{
+    // HelpPages comes as a method parameter, so the hub's constructor (shared by every feature) stays as it is.
+    public async Task<Reply<SendResult>> SendPage(SendPageRequest? request, [FromServices] HelpPages pages)
+    {
+        var id = TextRules.ConversationId(request?.ConversationId);
+        var language = pages.Language(request?.Language);
+        var slug = HelpPages.Slug(request?.Slug);
+        var clientMessageId = request?.ClientMessageId is null ? Guid.NewGuid().ToString("N") : TextRules.ClientMessageId(request.ClientMessageId);
+        var page = await pages.Published(language, slug) ?? throw HelpPages.UnknownPage();
+        var appended = await store.AppendPage(id, Me, MyName, clientMessageId, $"{language}/{slug}", page.Title, await MyServiceName());
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
+        return Reply.Ok(new SendResult(appended.Message.Seq));
+    }
+
+    // Every published page in every language, by address then language.
+    public async Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages([FromServices] HelpPages pages)
+    {
+        var published = await Task.WhenAll((await pages.All()).Select(p => pages.Published(p.Language, p.Slug)));
+        return Reply.Ok<IReadOnlyList<HelpPageSummary>>(
+            published.OfType<PublishedPage>().Select(p => new HelpPageSummary(p.Language, p.Slug, p.Title)).ToList());
+    }
+}
