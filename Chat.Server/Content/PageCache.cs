@@ -72,4 +72,8 @@ public static partial class ContentLog
 
     [LoggerMessage(3, LogLevel.Warning, "Seeding help pages failed with {ExceptionType}; retrying")]
     public static partial void SeedFailed(ILogger logger, string exceptionType);
+
+    // Which page and who are in the page's own history, not in the log.
+    [LoggerMessage(4, LogLevel.Information, "A coordinator changed a help page ({Change}, {Language})")]
+    public static partial void PageChanged(ILogger logger, string change, string language);
 }

@@ -7,6 +7,8 @@ public static class StaffRoles
     // Keeps the service directory (Handover/); admins may too.
     public const string Coordinator = "coordinator";
     public const string DirectoryEditors = Coordinator + "," + Admin;
+    // Coordinators write the help pages (Content/) too, and admins may.
+    public const string PageEditors = Coordinator + "," + Admin;
     // A member of a partner service (account field service): takes live handovers at that service's desk.
     public const string Partner = "partner";
 }
