@@ -31,6 +31,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapStaff();
 app.MapConversations();
+app.MapHelpPages();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();
