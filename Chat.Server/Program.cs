@@ -32,6 +32,7 @@ app.MapHealth();
 app.MapStaff();
 app.MapConversations();
 app.MapHelpArticles();
+app.MapHelpPages();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();

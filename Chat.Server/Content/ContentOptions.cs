@@ -12,6 +12,9 @@ public sealed class ContentOptions
     // Versions kept per page and language; older ones drop off the end of the history.
     public int HistoryLength { get; set; } = 50;
 
+    // How long a node trusts its last look at whether a counsellor is on duty, for the reading pages' "the chat is open now".
+    public TimeSpan ChatOpenCheckEvery { get; set; } = TimeSpan.FromSeconds(3);
+
     public string DefaultLanguage => Languages[0];
     public bool IsRightToLeft(string language) => RightToLeft.Contains(language);
 }

@@ -6,7 +6,7 @@ namespace Chat.Server.Content;
 // The help pages in the repository (Content/Seed/<language>/<slug>.md, embedded) go into an empty store once, saved
 // and published as version 1 by "seed". After that the running system is the source: coordinators edit there, and
 // Export writes the published pages back to files of the same shape.
-public sealed class ContentSeed(HelpPages pages, ILogger<ContentSeed> logger) : BackgroundService
+public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<ContentSeed> logger) : BackgroundService
 {
     private const string ResourcePrefix = "Chat.Server.Content.Seed.";
     private const string SeedUser = "seed";
@@ -37,7 +37,10 @@ public sealed class ContentSeed(HelpPages pages, ILogger<ContentSeed> logger) : 
             try
             {
                 var seeded = await Seed(Load());
-                if (seeded > 0) ContentLog.Seeded(logger, seeded);
+                if (seeded == 0) return;
+                ContentLog.Seeded(logger, seeded);
+                // A reader may have come while the seed went in: no node keeps an index or page built from half of it.
+                await cache.Changed();
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)

@@ -2,18 +2,24 @@ namespace Chat.Server.Content;
 
 public static class ContentSetup
 {
-    // Help pages: storage, the per-node cache and the seed.
+    // Help pages: storage, the per-node cache, the seed, and reading them (HelpApi).
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration("Content")
-            .Validate(o => o.Languages.Count > 0 && o.Languages.All(Slugs.IsSlug), "Content:Languages needs at least one code of a–z.")
+            // Two or three letters: a language is the first segment of a page's address, and must never be taken for "staff".
+            .Validate(o => o.Languages.Count > 0 && o.Languages.All(l => l.Length is 2 or 3 && l.All(char.IsAsciiLetterLower)),
+                "Content:Languages needs at least one language code of two or three letters a–z.")
             .Validate(o => o.MaxMarkdownLength is > 0 and <= 1_000_000, "Content:MaxMarkdownLength must be between 1 and 1,000,000.")
             .Validate(o => o.HistoryLength is > 0 and <= 1000, "Content:HistoryLength must be between 1 and 1,000.")
+            .Validate(o => o.ChatOpenCheckEvery > TimeSpan.Zero && o.ChatOpenCheckEvery <= TimeSpan.FromMinutes(1), "Content:ChatOpenCheckEvery must be more than zero and at most a minute.")
             .ValidateOnStart();
         services.AddSingleton<HelpPages>();
         services.AddSingleton<PageCache>();
         services.AddHostedService(sp => sp.GetRequiredService<PageCache>());
         services.AddHostedService<ContentSeed>();
+        services.AddSingleton<SiteAssets>();
+        services.AddSingleton<ChatOpenNow>();
+        services.AddSingleton<HelpDocuments>();
         return services;
     }
 }

@@ -32,7 +32,9 @@ public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> op
             : throw new ChatError("invalid-language", $"Pages can be written in: {string.Join(", ", Options.Languages)}.");
 
     public static string Slug(string? value) =>
-        Slugs.IsSlug(value) ? value! : throw new ChatError("invalid-slug", "An address is lowercase a–z and 0–9 in words joined by single dashes, at most 80 characters.");
+        !Slugs.IsSlug(value) ? throw new ChatError("invalid-slug", "An address is lowercase a–z and 0–9 in words joined by single dashes, at most 80 characters.")
+        : Slugs.IsReserved(value) ? throw new ChatError("reserved-slug", $"The address {value} belongs to a page the system makes from the service directory; choose another.")
+        : value!;
 
     // expectedVersion: the version the editor started from (0 for a new page).
     public async Task<PageVersion> Save(string? language, string? slug, string? markdown, int expectedVersion, string user)

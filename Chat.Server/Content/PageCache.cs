@@ -13,6 +13,9 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
     private readonly ConcurrentDictionary<(string Language, string Slug, string Variant), Lazy<Task<object?>>> _entries = new();
     private const string Everything = "*";
 
+    // The key of a language's list of pages (no slug is empty).
+    public const string Index = "";
+
     // variant: anything else the cached value depends on (e.g. whether the chat is open now).
     public async Task<T?> GetOrAdd<T>(string language, string slug, string variant, Func<Task<T?>> build) where T : class
     {
@@ -55,10 +58,13 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
 
     private static string Message(string? language, string? slug) => language is null || slug is null ? Everything : $"{language}:{slug}";
 
+    // A change to one language of a page drops that page in every language (each links to the others that
+    // exist) and every index (they list the titles).
     private void Drop(string message)
     {
+        var slug = message == Everything ? null : message[(message.IndexOf(':') + 1)..];
         foreach (var key in _entries.Keys)
-            if (message == Everything || $"{key.Language}:{key.Slug}" == message) _entries.TryRemove(key, out _);
+            if (slug is null || key.Slug == slug || key.Slug == Index) _entries.TryRemove(key, out _);
     }
 }
 

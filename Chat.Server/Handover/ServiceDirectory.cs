@@ -1,11 +1,13 @@
+using Chat.Server.Content;
 using Chat.Server.Storage;
 using StackExchange.Redis;
 
 namespace Chat.Server.Handover;
 
 // The named services coordinators keep: one Redis hash, services (field = id, value = the service as JSON).
-// Public facts about organisations only; nothing about young people or staff.
-public sealed class ServiceDirectory(RedisConnection redis)
+// Public facts about organisations only; nothing about young people or staff. Every change drops the help pages
+// built from it ("where else you can turn") on every node.
+public sealed class ServiceDirectory(RedisConnection redis, PageCache pages)
 {
     private RedisKeys Keys => redis.Keys;
 
@@ -28,6 +30,7 @@ public sealed class ServiceDirectory(RedisConnection redis)
         var stored = ServiceRules.Valid(service);
         if (!await redis.Database.HashSetAsync(Keys.Services, stored.Id, stored.ToJson(), When.NotExists))
             throw ServiceRules.Refusal("service-exists");
+        await pages.Changed();
         return stored;
     }
 
@@ -36,18 +39,26 @@ public sealed class ServiceDirectory(RedisConnection redis)
     {
         var stored = ServiceRules.Valid(service);
         var saved = (int)await redis.Database.ScriptEvaluateAsync(SaveScript, [Keys.Services], [stored.Id, stored.ToJson()]);
-        return saved == 1 ? stored : throw ServiceRules.Refusal("unknown-service");
+        if (saved != 1) throw ServiceRules.Refusal("unknown-service");
+        await pages.Changed();
+        return stored;
     }
 
-    public async Task<bool> Remove(string? id) =>
-        ServiceRules.IsId(id) && await redis.Database.HashDeleteAsync(Keys.Services, id);
+    public async Task<bool> Remove(string? id)
+    {
+        if (!ServiceRules.IsId(id) || !await redis.Database.HashDeleteAsync(Keys.Services, id)) return false;
+        await pages.Changed();
+        return true;
+    }
 
     // Writes the seed only when the directory key does not exist, in one step, so nodes starting together
     // seed it once and a started directory is never overwritten. Returns whether this call seeded it.
     public async Task<bool> Seed(IReadOnlyList<PartnerService> services)
     {
         var args = services.Select(ServiceRules.Valid).SelectMany(s => new RedisValue[] { s.Id, s.ToJson() }).ToArray();
-        return (int)await redis.Database.ScriptEvaluateAsync(SeedScript, [Keys.Services], args) == 1;
+        if ((int)await redis.Database.ScriptEvaluateAsync(SeedScript, [Keys.Services], args) != 1) return false;
+        await pages.Changed();
+        return true;
     }
 
     // KEYS: services. ARGV: id, JSON. returns 1 when saved, 0 when there is no such service
