@@ -33,6 +33,7 @@ app.MapStaff();
 app.MapConversations();
 app.MapHelpArticles();
 app.MapHelpPages();
+app.MapPageExport();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();

@@ -5,7 +5,7 @@ namespace Chat.Server.Content;
 
 // The help pages in the repository (Content/Seed/<language>/<slug>.md, embedded) go into an empty store once, saved
 // and published as version 1 by "seed". After that the running system is the source: coordinators edit there, and
-// Export writes the published pages back to files of the same shape.
+// PageExport gives the published pages back as files of the same shape.
 public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<ContentSeed> logger) : BackgroundService
 {
     private const string ResourcePrefix = "Chat.Server.Content.Seed.";
@@ -51,10 +51,11 @@ public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<Conten
         }
     }
 
-    // Only into an empty store; a page someone else seeded meanwhile (another node) is left as it is.
+    // Each page and language that does not exist yet; one that exists (seeded by another node, or a start that
+    // stopped half-way, or edited since) is left exactly as it is. A seed page first saved by a start that stopped
+    // before publishing it stays unpublished: /staff/pages shows it, and a coordinator can publish it.
     public async Task<int> Seed(IReadOnlyList<SeedPage> seed)
     {
-        if ((await pages.All()).Count > 0) return 0;
         var seeded = 0;
         foreach (var page in seed)
         {
@@ -69,19 +70,5 @@ public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<Conten
             }
         }
         return seeded;
-    }
-
-    // The published pages as files, <folder>/<language>/<slug>.md: the same shape the seed is read from.
-    public static async Task<int> Export(HelpPages pages, string folder)
-    {
-        var written = 0;
-        foreach (var (language, slug) in await pages.All())
-        {
-            if (await pages.Published(language, slug) is not { } page) continue;
-            Directory.CreateDirectory(Path.Combine(folder, language));
-            await File.WriteAllTextAsync(Path.Combine(folder, language, slug + ".md"), page.Markdown);
-            written++;
-        }
-        return written;
     }
 }

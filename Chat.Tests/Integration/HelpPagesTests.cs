@@ -110,24 +110,32 @@ public sealed class HelpPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishedPagesExportBackToMarkdownFiles()
+    public async Task ACoordinatorDownloadsThePublishedPagesAsMarkdownFilesInTheSeedsLayout()
     {
         var pages = _a.Get<HelpPages>();
         var seeded = ContentSeed.Load();
         await Eventually(async () => (await Task.WhenAll(seeded.Select(p => pages.Published(p.Language, p.Slug)))).All(p => p is not null) ? "all" : null,
             all => all is not null, "the whole seed");
-        var folder = Path.Combine(Path.GetTempPath(), $"pages-{Guid.NewGuid():N}");
-        try
-        {
-            var written = await ContentSeed.Export(pages, folder);
-            Assert.Equal(ContentSeed.Load().Count, written);
-            var seed = ContentSeed.Load().Single(p => p.Language == "en" && p.Slug == "i-fara-nu");
-            Assert.Equal(seed.Markdown.Replace("\r\n", "\n"), await File.ReadAllTextAsync(Path.Combine(folder, "en", "i-fara-nu.md")));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        var draft = await pages.Save("sv", "utkast", "# Utkast\n\ninte publicerad", 0, "anna");
+
+        await _a.CreateStaff("cora", Chat.Server.Staff.StaffRoles.Coordinator);
+        using var client = _a.NewClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/staff/pages/export");
+        request.Headers.Add("Cookie", await _a.SignIn("cora"));
+        using var response = await client.SendAsync(request).WaitAsync(ChatApp.Timeout);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(seeded.Select(p => $"{p.Language}/{p.Slug}.md").Order(), zip.Entries.Select(e => e.FullName).Order());
+        var seed = seeded.Single(p => p.Language == "en" && p.Slug == "i-fara-nu");
+        using var reader = new StreamReader(zip.GetEntry("en/i-fara-nu.md")!.Open());
+        Assert.Equal(seed.Markdown.Replace("\r\n", "\n"), await reader.ReadToEndAsync());
+        Assert.Equal(1, draft.Version); // saved but not published: not exported
+
+        await _a.CreateStaff("ulla");
+        var refused = new HttpRequestMessage(HttpMethod.Get, "/staff/pages/export");
+        refused.Headers.Add("Cookie", await _a.SignIn("ulla"));
+        using var denied = await client.SendAsync(refused).WaitAsync(ChatApp.Timeout);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, denied.StatusCode);
     }
 
     private static async Task<string?> Attempt(Func<Task> action)
