@@ -68,8 +68,13 @@ public static class Eligibility
         var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         if (!hours.IsKnown || hours.IsOpen(local)) return null;
         var opens = hours.NextOpening(local);
-        // An opening inside the hour the clocks skip in spring happens when that hour is over.
-        while (opens is { } at && zone.IsInvalidTime(at)) opens = at.AddMinutes(1);
+        // An opening that starts inside the hour the clocks skip in spring begins when that hour is over, if it is
+        // still open then; one that lies wholly inside it never happens, and the next opening after it counts.
+        while (opens is { } at && zone.IsInvalidTime(at))
+        {
+            var after = at.AddMinutes(1);
+            opens = hours.IsOpen(after) ? after : hours.NextOpening(after);
+        }
         return new(ReasonCodes.Closed, Until: opens, DaysAhead: opens is { } day ? (day.Date - local.Date).Days : 0);
     }
 

@@ -58,7 +58,8 @@ public sealed class EligibilityProperties
         if (c.Assess().Reason is not { Code: ReasonCodes.Closed } reason) return true;
         var local = TimeZoneInfo.ConvertTime(c.Now, Stockholm).DateTime;
         return reason.Until is not { } until
-            || until > local && until - local <= TimeSpan.FromDays(7).Add(TimeSpan.FromHours(1)) && c.Service.Hours.IsOpen(until)
+            // Within a week; up to two when the only opening that week fell wholly in the hour skipped in spring.
+            || until > local && until - local <= TimeSpan.FromDays(14).Add(TimeSpan.FromHours(1)) && c.Service.Hours.IsOpen(until) && !Stockholm.IsInvalidTime(until)
                && reason.DaysAhead == (until.Date - local.Date).Days;
     });
 

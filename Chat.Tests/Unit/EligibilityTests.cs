@@ -265,4 +265,14 @@ public sealed class EligibilityTests
         Assert.Equal(Availability.ByCode, verdict.Availability);
         Assert.Null(Assess(night, now: At(2026, 3, 29, 1, 0)).Reason); // 03:00 CEST: open
     }
+
+    [Fact]
+    public void AnOpeningWhollyInsideTheSkippedSpringHourNeverHappensSoTheNextOneCounts()
+    {
+        var brief = Service("socialjouren") with { Hours = WeeklyHours.Parse(["closed", "closed", "20:05-23:17", "closed", "closed", "closed", "02:48-02:53"]) };
+        var verdict = Assess(brief, now: At(2026, 3, 28, 10, 13)); // Saturday; on Sunday 02:48–02:53 does not exist
+
+        Assert.Equal(new DateTime(2026, 4, 1, 20, 5, 0), verdict.Reason!.Until);
+        Assert.Equal("stängt till onsdag 20:05", VerdictWords.Swedish(verdict));
+    }
 }
