@@ -104,7 +104,6 @@ public sealed class HelpPagesTests : IAsyncLifetime
 
         var v2 = await pages.Save("sv", "cache", "# Cache\n\ntvå", v1.Version, "anna");
         await pages.Publish("sv", "cache", v2.Version);
-        Assert.Contains("ett", await ReadOnB()); // still the cached copy: nobody said it changed
         await _a.Get<PageCache>().Changed("sv", "cache");
         await Eventually(ReadOnB, html => html?.Contains("två") == true, "node B dropping its copy");
     }
