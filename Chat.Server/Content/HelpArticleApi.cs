@@ -10,13 +10,17 @@ public static class HelpArticleApi
 {
     public static void MapHelpArticles(this IEndpointRouteBuilder app) => app.MapGet("/help-article/{language}/{slug}", Article);
 
-    private static async Task<IResult> Article(string language, string slug, HelpPages pages, PageCache cache, IOptions<ContentOptions> options)
+    private static async Task<IResult> Article(
+        string language, string slug, HelpPages pages, PageCache cache, Handover.ServiceDirectory directory, IOptions<ContentOptions> options)
     {
         if (!options.Value.Languages.Contains(language) || !Slugs.IsSlug(slug)) return Results.NotFound();
         try
         {
+            // "Where else you can turn" is made from the service directory, not stored.
             var html = await cache.GetOrAdd(language, slug, "article", async () =>
-                await pages.Published(language, slug) is { } page ? Fragment(page, options.Value.IsRightToLeft(language)) : null);
+                slug == WhereElse.SlugFor(language)
+                    ? Fragment(new PublishedPage(language, slug, "", WhereElse.Markdown(await directory.All(), HelpWords.For(language)), 0), options.Value.IsRightToLeft(language))
+                    : await pages.Published(language, slug) is { } page ? Fragment(page, options.Value.IsRightToLeft(language)) : null);
             return html is null ? Results.NotFound() : Results.Text(html, "text/html; charset=utf-8");
         }
         catch (Exception e) when (e is RedisException or TimeoutException || e is Conversations.ChatError { Code: "unavailable" })

@@ -66,9 +66,7 @@ public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> op
     public async Task Unpublish(string? language, string? slug)
     {
         var (lang, name) = (Language(language), Slug(slug));
-        if (!await redis.Database.KeyExistsAsync(Keys.Page(lang, name))) throw UnknownPage();
-        await redis.Database.HashSetAsync(Keys.Page(lang, name), [new("published", 0), new("publishedAt", 0)]);
-        await redis.Database.HashDeleteAsync(Keys.Page(lang, name), "publishedVersion");
+        if ((long)await redis.Database.ScriptEvaluateAsync(UnpublishScript, [Keys.Page(lang, name)]) == 0) throw UnknownPage();
     }
 
     public async Task<PageDraft?> Draft(string language, string slug)
@@ -113,6 +111,14 @@ public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> op
         redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[5]) - 1)
         redis.call('SADD', KEYS[3], ARGV[1])
         return 'ok'
+        """;
+
+    // KEYS: page. returns 1 | 0 if there is no such page
+    private const string UnpublishScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'published', 0, 'publishedAt', 0)
+        redis.call('HDEL', KEYS[1], 'publishedVersion')
+        return 1
         """;
 
     // Publishing names the version previewed: if a newer one was saved since, it is a conflict. The published

@@ -43,7 +43,7 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
         {
             await redis.Multiplexer!.GetSubscriber().PublishAsync(redis.Keys.ContentChanged, Message(language, slug));
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             ContentLog.InvalidationNotSent(logger, ex.GetType().Name);
         }
@@ -51,8 +51,12 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
 
     public int Count => _entries.Count;
 
-    public async Task StartAsync(CancellationToken cancellationToken) =>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
         await redis.Multiplexer!.GetSubscriber().SubscribeAsync(redis.Keys.ContentChanged, (_, message) => Drop((string?)message ?? Everything));
+        // While the connection was away, a change on another node may have gone unheard: start afresh.
+        redis.Multiplexer.ConnectionRestored += (_, _) => Drop(Everything);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -31,7 +31,7 @@ public static partial class PageRenderer
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList()) Police(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-            if (!IsAllowedLink(autolink.Url)) autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            if (!IsAllowedLink(autolink.Url)) autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
         var title = document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { Inline: { } inline } ? PlainText(inline).Trim() : "";
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -47,7 +47,7 @@ public static partial class PageRenderer
         if (allowed) return;
         if (link.IsImage)
         {
-            link.ReplaceBy(new LiteralInline(PlainText(link)));
+            link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
             return;
         }
         Inline anchor = link;

@@ -16,19 +16,23 @@ public sealed partial class StaffHub
     {
         var id = TextRules.ConversationId(request?.ConversationId);
         var language = pages.Language(request?.Language);
-        var slug = HelpPages.Slug(request?.Slug);
+        // "Where else you can turn" is made from the directory: always there, never stored.
+        var whereElse = request?.Slug == WhereElse.SlugFor(language);
+        var slug = whereElse ? request!.Slug! : HelpPages.Slug(request?.Slug);
         var clientMessageId = request?.ClientMessageId is null ? Guid.NewGuid().ToString("N") : TextRules.ClientMessageId(request.ClientMessageId);
-        var page = await pages.Published(language, slug) ?? throw HelpPages.UnknownPage();
-        var appended = await store.AppendPage(id, Me, MyName, clientMessageId, $"{language}/{slug}", page.Title, await MyServiceName());
+        var title = whereElse ? HelpWords.For(language).WhereElseTitle
+            : (await pages.Published(language, slug) ?? throw HelpPages.UnknownPage()).Title;
+        var appended = await store.AppendPage(id, Me, MyName, clientMessageId, $"{language}/{slug}", title, await MyServiceName());
         if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 
-    // Every published page in every language, by address then language.
-    public async Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages([FromServices] HelpPages pages)
+    // Every published page in every language, by address then language, and "where else you can turn".
+    public async Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages([FromServices] HelpPages pages, [FromServices] Microsoft.Extensions.Options.IOptions<ContentOptions> options)
     {
         var published = await Task.WhenAll((await pages.All()).Select(p => pages.Published(p.Language, p.Slug)));
+        var whereElse = options.Value.Languages.Select(l => new HelpPageSummary(l, WhereElse.SlugFor(l), HelpWords.For(l).WhereElseTitle));
         return Reply.Ok<IReadOnlyList<HelpPageSummary>>(
-            published.OfType<PublishedPage>().Select(p => new HelpPageSummary(p.Language, p.Slug, p.Title)).ToList());
+            published.OfType<PublishedPage>().Select(p => new HelpPageSummary(p.Language, p.Slug, p.Title)).Concat(whereElse).ToList());
     }
 }

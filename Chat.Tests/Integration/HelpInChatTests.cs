@@ -150,7 +150,28 @@ public sealed class HelpInChatTests : ChatTest
         Assert.Contains(new HelpPageSummary("sv", "i-fara-nu", DangerTitle), listed);
         Assert.Contains(listed, p => p is { Language: "en", Slug: "i-fara-nu" });
         Assert.DoesNotContain(listed, p => p.Slug == "utkast");
-        Assert.Equal(ContentSeed.Load().Count, listed.Count);
+        // The seed, and "where else you can turn" in each language (made from the directory, never stored).
+        Assert.Equal(ContentSeed.Load().Count + 3, listed.Count);
+        Assert.Contains(new HelpPageSummary("sv", "vart-kan-jag-vanda-mig", "Vart kan jag vända mig?"), listed);
+    }
+
+    [Fact]
+    public async Task WhereElseYouCanTurnCanBeSentAndReadInTheChat()
+    {
+        await Seeded();
+        var (youth, counsellor, id) = await Youth.Matched(App);
+        await using var _1 = youth;
+        await using var _2 = counsellor;
+        (await counsellor.SendPage(id, "sv", "vart-kan-jag-vanda-mig")).Value();
+        var card = await youth.Next("page");
+        Assert.Equal(("Vart kan jag vända mig?", "sv/vart-kan-jag-vanda-mig"), (card.Text, card.Page));
+
+        using var client = App.NewClient();
+        using var response = await client.GetAsync("/help-article/sv/vart-kan-jag-vanda-mig");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var article = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Stödcentrum", article);
+        Assert.Contains("112", article);
     }
 
     [Fact]

@@ -95,6 +95,8 @@ public sealed class HelpPagesTests : IAsyncLifetime
     public async Task APageChangedOnOneNodeIsDroppedFromTheOtherNodesCache()
     {
         var pages = _a.Get<HelpPages>();
+        await _a.ContentSeeded();
+        await _b.ContentSeeded();
         var v1 = await pages.Save("sv", "cache", "# Cache\n\nett", 0, "anna");
         await pages.Publish("sv", "cache", v1.Version);
         var cacheB = _b.Get<PageCache>();
@@ -104,6 +106,7 @@ public sealed class HelpPagesTests : IAsyncLifetime
 
         var v2 = await pages.Save("sv", "cache", "# Cache\n\ntvå", v1.Version, "anna");
         await pages.Publish("sv", "cache", v2.Version);
+        Assert.Contains("ett", await ReadOnB()); // still the cached copy: nobody said it changed
         await _a.Get<PageCache>().Changed("sv", "cache");
         await Eventually(ReadOnB, html => html?.Contains("två") == true, "node B dropping its copy");
     }

@@ -241,6 +241,8 @@ public sealed class PageEditorTests : ChatTest
     public async Task PublishingThroughTheFormDropsTheCachedCopyOnThisNodeAndTheOther()
     {
         var other = Own(new ChatApp(RedisServer.Shared.Endpoint, keyPrefix: App.KeyPrefix));
+        await App.ContentSeeded();
+        await other.ContentSeeded();
         var v1 = await Pages.Save("sv", "prov", "# Prov\n\nett", 0, "anna");
         await Pages.Publish("sv", "prov", v1.Version);
         await Pages.Save("sv", "prov", "# Prov\n\ntvå", v1.Version, "anna");

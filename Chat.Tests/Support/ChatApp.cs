@@ -35,6 +35,14 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    // The help pages of the repository are in, and the seed has dropped the page caches it had to: from here on,
+    // nothing but the test changes what the caches hold.
+    public async Task ContentSeeded()
+    {
+        foreach (var seed in Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Chat.Server.Content.ContentSeed>())
+            await seed.ExecuteTask!.WaitAsync(Timeout);
+    }
+
     public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
         Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, roles.Length == 0 ? [StaffRoles.Counsellor] : roles);
 
