@@ -40,7 +40,20 @@ public sealed class FirstSignIn(
 
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "";
         StaffLog.Addresses(logger, $"{url}/", $"{url}/staff");
-        if (await accounts.Any()) return;
+        // Redis may be away at start (the node keeps running and reconnects): ask until it answers.
+        while (true)
+        {
+            try
+            {
+                if (await accounts.Any()) return;
+                break;
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                StaffLog.SetupCheckFailed(logger, e.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
 
         _code = NewCode();
         var file = Path.GetFullPath(options.Value.SetupCodeFile);
@@ -65,6 +78,9 @@ public static partial class StaffLog
 {
     [LoggerMessage(1, LogLevel.Information, "Young people: {YouthUrl}  Counsellors: {StaffUrl}")]
     public static partial void Addresses(ILogger logger, string youthUrl, string staffUrl);
+
+    [LoggerMessage(6, LogLevel.Warning, "Could not yet ask Redis whether a staff account exists ({ExceptionType}); trying again")]
+    public static partial void SetupCheckFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(2, LogLevel.Warning, "No staff account exists yet. First sign-in: open {SetupUrl} and enter the one-time code from {CodeFile}")]
     public static partial void SetupNeeded(ILogger logger, string setupUrl, string codeFile);
