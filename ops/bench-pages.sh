@@ -23,17 +23,8 @@ wait_until() { # seconds, description, command...
 }
 
 # The servers and tools it drives, installed the way ops/test.sh installs the test servers.
-missing=()
-for package in redis-server wrk curl; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  sudo=()
-  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  echo "Installing ${missing[*]}"
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+source ops/packages.sh
+ensure_packages redis-server wrk curl
 
 redis_pid="" node_pid=""
 stop() {

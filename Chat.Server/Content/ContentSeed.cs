@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Storage;
 using StackExchange.Redis;
 
 namespace Chat.Server.Content;
@@ -10,7 +11,6 @@ public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<Conten
 {
     private const string ResourcePrefix = "Chat.Server.Content.Seed.";
     private const string SeedUser = "seed";
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public sealed record SeedPage(string Language, string Slug, string Markdown);
 
@@ -29,27 +29,14 @@ public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<Conten
             .ToList();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RedisRetry.UntilAnswered(async () =>
     {
-        // Redis may be away at start (the node keeps running and reconnects): try until it answers.
-        while (true)
-        {
-            try
-            {
-                var seeded = await Seed(Load());
-                if (seeded == 0) return;
-                ContentLog.Seeded(logger, seeded);
-                // A reader may have come while the seed went in: no node keeps an index or page built from half of it.
-                await cache.Changed();
-                return;
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                ContentLog.SeedFailed(logger, e.GetType().Name);
-                await Task.Delay(RetryAfter, stoppingToken);
-            }
-        }
-    }
+        var seeded = await Seed(Load());
+        if (seeded == 0) return;
+        ContentLog.Seeded(logger, seeded);
+        // A reader may have come while the seed went in: no node keeps an index or page built from half of it.
+        await cache.Changed();
+    }, failed => ContentLog.SeedFailed(logger, failed), stoppingToken);
 
     // Each page and language that does not exist yet; one that exists (seeded by another node, or a start that
     // stopped half-way, or edited since) is left exactly as it is. A seed page first saved by a start that stopped

@@ -77,7 +77,7 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or '', c[4] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token, average handling time
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time, queue:away
     // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n, key prefix,
     //       '1' when the young person proved it with their token (quick exit's beacon: their connection may be closing)
     // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it, and a
@@ -93,7 +93,7 @@ public static class ConversationScripts
         local seq = 0
         if c[1] == 'waiting' then
           redis.call('ZREM', KEYS[4], ARGV[1])
-          redis.call('ZREM', KEYS[4] .. ':away', ARGV[1])
+          redis.call('ZREM', KEYS[7], ARGV[1])
         else
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])
           -- The wait estimate's average moves 1/n of the way to this conversation's time from taken to ended.

@@ -112,7 +112,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime],
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime, Keys.QueueAway],
             [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver, Keys.Prefix,
                 byToken ? "1" : "0"]))!;
         var status = (string)result[0]!;

@@ -7,7 +7,7 @@ namespace Chat.Server.Conversations;
 // A young person ends their conversation: over the hub, or with the beacon quick exit sends as the page goes.
 // Everyone else in it hears of it, and the queue (or a partner's desk) is told.
 public sealed class YouthLeaving(
-    ConversationStore store, QueueBroadcaster queue, HandoverDesk desk, Relay relay, DutyRoster duty, StaffAccounts accounts,
+    ConversationStore store, QueueBroadcaster queue, HandoverDesk desk, Relay relay, DutyRoster duty,
     ILogger<YouthLeaving> logger)
 {
     public async Task End(string id, string youthConnection, bool byToken = false)
@@ -16,7 +16,7 @@ public sealed class YouthLeaving(
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
-        foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.Status(user, await accounts.ServiceOf(user)));
+        foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.StatusAtTheirDesk(user));
         ConversationLog.Ended(logger, "youth");
     }
 

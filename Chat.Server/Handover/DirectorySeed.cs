@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Chat.Server.Conversations;
-using StackExchange.Redis;
+using Chat.Server.Storage;
 
 namespace Chat.Server.Handover;
 
@@ -12,7 +11,6 @@ namespace Chat.Server.Handover;
 public sealed class DirectorySeed(ServiceDirectory directory, ILogger<DirectorySeed> logger) : BackgroundService
 {
     public const string Resource = "Chat.Server.Handover.services.seed.json";
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public static IReadOnlyList<PartnerService> Load()
     {
@@ -22,23 +20,13 @@ public sealed class DirectorySeed(ServiceDirectory directory, ILogger<DirectoryS
             ?? throw new JsonException("The service seed is empty.");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var services = Load();
-        // Redis may be away at start (the node keeps running and reconnects): try until it answers.
-        while (true)
+        return RedisRetry.UntilAnswered(async () =>
         {
-            try
-            {
-                if (await directory.Seed(services)) DirectoryLog.Seeded(logger, services.Count);
-                else DirectoryLog.AlreadySeeded(logger);
-                return;
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException or ChatError)
-            {
-                DirectoryLog.SeedFailed(logger, e.GetType().Name);
-                await Task.Delay(RetryAfter, stoppingToken);
-            }
-        }
+            if (await directory.Seed(services)) DirectoryLog.Seeded(logger, services.Count);
+            else DirectoryLog.AlreadySeeded(logger);
+        }, failed => DirectoryLog.SeedFailed(logger, failed), stoppingToken);
     }
 }

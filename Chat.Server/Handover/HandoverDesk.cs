@@ -39,11 +39,15 @@ public sealed class HandoverDesk(
     public async Task<bool> AnyoneOnDuty(string service) => await redis.Database.HashLengthAsync(Keys.ServiceDuty(service)) > 0;
 
     // Every service in the directory with whether it can take this conversation now, and if not, why.
+    // Who is on duty at each desk is asked in one batch.
     public async Task<IReadOnlyList<Verdict>> Assess(ConversationRecord conversation, string ageBand)
     {
         var services = await directory.All();
+        var batch = redis.Database.CreateBatch();
+        var lengths = services.Select(service => batch.HashLengthAsync(Keys.ServiceDuty(service.Id))).ToList();
+        batch.Execute();
         var onDuty = new Dictionary<string, bool>();
-        foreach (var service in services) onDuty[service.Id] = await AnyoneOnDuty(service.Id);
+        for (var i = 0; i < services.Count; i++) onDuty[services[i].Id] = await lengths[i] > 0;
         return Eligibility.For(services, ageBand, conversation.Topic, clock.GetUtcNow(), Zone, id => onDuty.GetValueOrDefault(id));
     }
 
@@ -103,16 +107,15 @@ public sealed class HandoverDesk(
         }
         var status = (string)result[0]!;
         if (status is not ("declined" or "accepted") && issued is not null) await codes.Delete(issued.Code);
-        var counted = $"{offer.Service}:{Or(conversation.Topic)}:{Or(offer.AgeBand)}";
         if (status == "declined" && gone) return new Answered(true, offer, (string)result[1]!, null, null, Gone: true);
         if (status == "declined")
         {
-            await counters.Count($"handover-declined:{counted}");
+            await counters.CountHandover("handover-declined", offer.Service, conversation.Topic, offer.AgeBand);
             return new Answered(false, offer, (string)result[1]!, null, null);
         }
         if (status != "accepted") throw Refusal(status);
         var counsellor = (string)result[2]!;
-        await counters.Count($"handover-{offer.Mode}:{counted}");
+        await counters.CountHandover($"handover-{offer.Mode}", offer.Service, conversation.Topic, offer.AgeBand);
         if (issued is null) return new Answered(true, offer, counsellor, entry with { Seq = (long)result[1] }, null);
 
         // The conversation keeps what the young person needs to see again after a reload, but not the code itself:
@@ -209,8 +212,8 @@ public sealed class HandoverDesk(
         var pickup = await codes.Redeem(code, "handover", member);
         var serviceName = (await directory.Find(service))?.Name ?? service;
         var f = pickup.Fields;
-        await counters.Count($"pickup-opened:{service}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
-        return new OpenedCode(serviceName, f.GetValueOrDefault("summary", ""), Blank(f.GetValueOrDefault("topic")), Blank(f.GetValueOrDefault("ageBand")),
+        await counters.CountHandover("pickup-opened", service, f.GetValueOrDefault("topic", ""), f.GetValueOrDefault("ageBand", ""));
+        return new OpenedCode(serviceName, f.GetValueOrDefault("summary", ""), ConversationRecord.Blank(f.GetValueOrDefault("topic", "")), ConversationRecord.Blank(f.GetValueOrDefault("ageBand", "")),
             long.TryParse(f.GetValueOrDefault("issued"), out var issued) ? issued : 0);
     }
 
@@ -224,7 +227,7 @@ public sealed class HandoverDesk(
         if (verdict.Availability != Availability.Live) throw Refusal("service-unavailable");
         var pickup = await codes.Redeem(code, "handover", youthConnection);
         var f = pickup.Fields;
-        await counters.Count($"pickup-arrived:{service.Id}:{Or(f.GetValueOrDefault("topic", ""))}:{Or(f.GetValueOrDefault("ageBand", ""))}");
+        await counters.CountHandover("pickup-arrived", service.Id, f.GetValueOrDefault("topic", ""), f.GetValueOrDefault("ageBand", ""));
         return new ConversationStore.AtDesk(service.Id, service.Name, f.GetValueOrDefault("summary", ""));
     }
 
@@ -235,9 +238,7 @@ public sealed class HandoverDesk(
             : throw new ChatError("summary-too-long", $"A summary can be at most {MaxSummaryLength} characters.");
     }
 
-    private static string Or(string code) => code.Length == 0 ? "unknown" : code;
     private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     public static ChatError Refusal(string code) => code switch
     {

@@ -63,24 +63,23 @@ public sealed class PickupCodes(RedisConnection redis, IOptions<HandoverOptions>
     }
 
     // The content without using the code up; null once it has been used (its content is gone).
-    public async Task<IReadOnlyDictionary<string, string>?> Peek(string? input, string expectedKind, string caller)
-    {
-        var attempt = await Check(input, RequireKind(expectedKind), RequireCaller(caller));
-        if (!attempt.Matches) throw Refusal("unknown-code");
-        await Refund(attempt);
-        if (attempt.Stored.ContainsKey("used")) return null;
-        return attempt.Stored.Where(f => !Reserved.Contains(f.Key)).ToDictionary();
-    }
+    public async Task<IReadOnlyDictionary<string, string>?> Peek(string? input, string expectedKind, string caller) =>
+        await Unused(input, RequireKind(expectedKind), caller) is { } attempt ? Content(attempt) : null;
 
     // Which kind of code this is and what it holds, without using it up; null once it has been used.
-    public async Task<(string Kind, IReadOnlyDictionary<string, string> Fields)?> Inspect(string? input, string caller)
+    public async Task<(string Kind, IReadOnlyDictionary<string, string> Fields)?> Inspect(string? input, string caller) =>
+        await Unused(input, expectedKind: null, caller) is { } attempt ? (attempt.Stored.GetValueOrDefault("kind", ""), Content(attempt)) : null;
+
+    // A right code's attempt (given back to the limits), or null when it was used already (its content is gone).
+    private async Task<Attempt?> Unused(string? input, string? expectedKind, string caller)
     {
-        var attempt = await Check(input, expectedKind: null, RequireCaller(caller));
+        var attempt = await Check(input, expectedKind, RequireCaller(caller));
         if (!attempt.Matches) throw Refusal("unknown-code");
         await Refund(attempt);
-        if (attempt.Stored.ContainsKey("used")) return null;
-        return (attempt.Stored.GetValueOrDefault("kind", ""), attempt.Stored.Where(f => !Reserved.Contains(f.Key)).ToDictionary());
+        return attempt.Stored.ContainsKey("used") ? null : attempt;
     }
+
+    private static Dictionary<string, string> Content(Attempt attempt) => attempt.Stored.Where(f => !Reserved.Contains(f.Key)).ToDictionary();
 
     // The young person deletes their code and what it holds; the full code is needed. Pass the caller where
     // there is one (the connection id), so one caller's wrong codes are limited on their own too.

@@ -37,7 +37,7 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
         if (ids.Length == 0) return new Snapshot(version, []);
         var batch = redis.Database.CreateBatch();
         var fields = ids.Select(id => batch.HashGetAsync(Keys.Conversation(id!),
-            ["state", "topic", "language", "ageBand", "queuedAt", "youthConn", "transferTo", "transferSkill", "created"])).ToList();
+            ["state", "topic", "language", "ageBand", "queuedAt", "youthConn", "transferTo", "transferSkill"])).ToList();
         batch.Execute();
         var entries = new List<Entry>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
@@ -50,9 +50,8 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
             }
             var score = scores[i];
             var priority = QueueScore.PriorityOf(score);
-            // queuedAt: when this wait began (a transfer starts a new one); conversations from before it existed used created.
-            var since = f[4].IsNullOrEmpty ? (long)f[8] : (long)f[4];
-            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), since, priority == Priority.Danger,
+            // queuedAt: when this wait began (set at the start; a transfer starts a new one).
+            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4], priority == Priority.Danger,
                 priority == Priority.Transfer, Blank(f[6]), Blank(f[7]));
             entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.TicketOf(score)));
         }

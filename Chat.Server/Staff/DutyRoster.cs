@@ -10,7 +10,7 @@ public sealed record DutyStatus(bool OnDuty, int Capacity, int Active);
 // Who is on duty with what capacity (hash duty: user -> capacity; a partner service's members in their
 // own desk's hash). How many chats someone holds is counted from their chats each time, never stored.
 // Staff state, not about young people. service: "" for this service's counsellors, else the partner's id.
-public sealed class DutyRoster(RedisConnection redis)
+public sealed class DutyRoster(RedisConnection redis, StaffAccounts accounts)
 {
     public const int MinCapacity = 1;
     public const int MaxCapacity = 3;
@@ -26,6 +26,9 @@ public sealed class DutyRoster(RedisConnection redis)
         var capacity = (int?)result[0];
         return new DutyStatus(capacity is not null, capacity ?? 0, (int)result[1]);
     }
+
+    // A staff member's status at whichever desk they sit: their account names a partner service, or none.
+    public async Task<DutyStatus> StatusAtTheirDesk(string user) => await Status(user, await accounts.ServiceOf(user));
 
     public async Task<DutyStatus> GoOnDuty(string user, int capacity, string service = "")
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Chat.Server.Storage;
 
 namespace Chat.Server.Staff;
 
@@ -40,20 +41,9 @@ public sealed class FirstSignIn(
 
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "";
         StaffLog.Addresses(logger, $"{url}/", $"{url}/staff");
-        // Redis may be away at start (the node keeps running and reconnects): ask until it answers.
-        while (true)
-        {
-            try
-            {
-                if (await accounts.Any()) return;
-                break;
-            }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                StaffLog.SetupCheckFailed(logger, e.GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-        }
+        var anyone = false;
+        await RedisRetry.UntilAnswered(async () => anyone = await accounts.Any(), failed => StaffLog.SetupCheckFailed(logger, failed), stoppingToken);
+        if (anyone) return;
 
         _code = NewCode();
         var file = Path.GetFullPath(options.Value.SetupCodeFile);

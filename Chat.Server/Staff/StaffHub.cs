@@ -147,7 +147,7 @@ public sealed partial class StaffHub(
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
         ConversationLog.Ended(logger, "counsellor");
         await DutyChanged(await duty.Status(Me, MyService));
-        foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.Status(guest, await accounts.ServiceOf(guest)));
+        foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.StatusAtTheirDesk(guest));
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         return Reply.Ok();
     }

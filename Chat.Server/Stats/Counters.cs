@@ -46,6 +46,10 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
         await Task.WhenAll(increment, expire);
     }
 
+    // A handover event by service, topic and age band ("unknown" for a code not said): handover-live, pickup-opened, …
+    public Task CountHandover(string what, string service, string topic, string ageBand) =>
+        Count($"{what}:{service}:{Or(topic)}:{Or(ageBand)}");
+
     public async Task<IReadOnlyDictionary<string, long>> Day(DateOnly day) =>
         (await redis.Database.HashGetAllAsync(Keys.Stats(day))).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
 
