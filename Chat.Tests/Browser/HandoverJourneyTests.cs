@@ -108,11 +108,7 @@ public sealed class HandoverJourneyTests : BrowserTest
         await counsellor.Locator("#queue .waiting-chat button.take").ClickAsync();
 
         var panel = counsellor.Locator(".staff-chat");
-        await panel.Locator(".handover-tools summary").ClickAsync();
-        await panel.Locator("button.load-services").ClickAsync();
-        await panel.Locator(".service-list li.service", new() { HasText = "Stödcentrum" }).Locator("input").CheckAsync();
-        await panel.Locator("textarea.handover-summary").FillAsync("Vill prata med någon om en händelse i skolan.");
-        await panel.Locator("button.propose-handover").ClickAsync();
+        await ProposeStodcentrum(panel, "Vill prata med någon om en händelse i skolan.");
 
         await phone.ClickAsync("#handover-decline");
         await Expect(phone.Locator("#handover-offer")).ToBeHiddenAsync();
@@ -180,11 +176,7 @@ public sealed class HandoverJourneyTests : BrowserTest
         await counsellor.Locator("#queue .waiting-chat button.take").ClickAsync();
 
         var panel = counsellor.Locator(".staff-chat");
-        await panel.Locator(".handover-tools summary").ClickAsync();
-        await panel.Locator("button.load-services").ClickAsync();
-        await panel.Locator(".service-list li.service", new() { HasText = "Stödcentrum" }).Locator("input").CheckAsync();
-        await panel.Locator("textarea.handover-summary").FillAsync("Vill ha stöd efter ett rån.");
-        await panel.Locator("button.propose-handover").ClickAsync();
+        await ProposeStodcentrum(panel, "Vill ha stöd efter ett rån.");
 
         await Expect(phone.Locator("#handover-code-text")).ToBeVisibleAsync();
         await phone.CheckAsync("#handover-may-open");
@@ -206,5 +198,15 @@ public sealed class HandoverJourneyTests : BrowserTest
         await phone.SaveScreenshotAsync("code-1-after-reload");
         phoneProblems.AssertNone();
         counsellorProblems.AssertNone();
+    }
+
+    // The counsellor opens "Lämna över", lists the services, picks Stödcentrum and asks the young person.
+    private static async Task ProposeStodcentrum(ILocator panel, string summary)
+    {
+        await panel.Locator(".handover-tools summary").ClickAsync();
+        await panel.Locator("button.load-services").ClickAsync();
+        await panel.Locator(".service-list li.service", new() { HasText = "Stödcentrum" }).Locator("input").CheckAsync();
+        await panel.Locator("textarea.handover-summary").FillAsync(summary);
+        await panel.Locator("button.propose-handover").ClickAsync();
     }
 }

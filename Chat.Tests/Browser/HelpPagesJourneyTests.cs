@@ -12,19 +12,13 @@ public sealed class HelpPagesJourneyTests : BrowserTest
     {
         await App.CreateStaff("cora", StaffRoles.Coordinator);
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var editor = await desk.NewPageAsync();
-        var editorProblems = new PageProblems(editor);
-        await editor.GotoAsync("/staff/signin");
-        await editor.FillAsync("#userName", "cora");
-        await editor.FillAsync("#password", ChatApp.Password);
-        await editor.ClickAsync("#signin-form button[type=submit]");
-        await editor.WaitForURLAsync(new Uri(Base, "/staff/directory").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        var (editor, editorProblems) = await SignedIn(desk, "cora", "/staff/directory");
 
         // The seed is in on first start; open the page the young person will read.
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         var phoneProblems = new PageProblems(phone);
-        await Eventually(async () => await App.Get<Chat.Server.Content.HelpPages>().Published("sv", "i-fara-nu") is not null, "the seeded page");
+        await App.Seeded();
         await phone.GotoAsync("/sv/i-fara-nu");
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Om du är i fara nu");
 
@@ -57,12 +51,7 @@ public sealed class HelpPagesJourneyTests : BrowserTest
     {
         await App.CreateStaff("cora", StaffRoles.Coordinator);
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var editor = await desk.NewPageAsync();
-        await editor.GotoAsync("/staff/signin");
-        await editor.FillAsync("#userName", "cora");
-        await editor.FillAsync("#password", ChatApp.Password);
-        await editor.ClickAsync("#signin-form button[type=submit]");
-        await editor.WaitForURLAsync(new Uri(Base, "/staff/directory").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        var (editor, _) = await SignedIn(desk, "cora", "/staff/directory");
 
         await editor.GotoAsync("/staff/pages/ar/marhaban");
         Assert.Equal("rtl", await editor.Locator("#markdown").GetAttributeAsync("dir"));
@@ -80,15 +69,5 @@ public sealed class HelpPagesJourneyTests : BrowserTest
         await Expect(phone.Locator("h1")).ToHaveTextAsync("مرحبا");
         await phone.SaveScreenshotAsync("ar-phone");
         problems.AssertNone();
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(200);
-        }
     }
 }

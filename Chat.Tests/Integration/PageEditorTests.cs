@@ -241,8 +241,8 @@ public sealed class PageEditorTests : ChatTest
     public async Task PublishingThroughTheFormDropsTheCachedCopyOnThisNodeAndTheOther()
     {
         var other = Own(new ChatApp(RedisServer.Shared.Endpoint, keyPrefix: App.KeyPrefix));
-        await App.ContentSeeded();
-        await other.ContentSeeded();
+        await App.Seeded();
+        await other.Seeded();
         var v1 = await Pages.Save("sv", "prov", "# Prov\n\nett", 0, "anna");
         await Pages.Publish("sv", "prov", v1.Version);
         await Pages.Save("sv", "prov", "# Prov\n\ntvå", v1.Version, "anna");
@@ -462,20 +462,11 @@ public sealed class PageEditorTests : ChatTest
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
-    private static async Task<string> Html(HttpClient client, string path, string session, bool decode = false)
-    {
-        using var response = await Send(client, path, session);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        return decode ? WebUtility.HtmlDecode(html) : html;
-    }
+    private static Task<string> Html(HttpClient client, string path, string session, bool decode = false) =>
+        ChatApp.PageAs(client, path, session, decode);
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, string path, string session)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", session);
-        return client.SendAsync(request).Within(ChatApp.Timeout, $"GET {path}");
-    }
+    private static Task<HttpResponseMessage> Send(HttpClient client, string path, string session) =>
+        ChatApp.SendAs(client, HttpMethod.Get, path, session);
 
     private static async Task Eventually(Func<Task<bool>> done, string what)
     {

@@ -31,9 +31,7 @@ public sealed class ReadingTests : ChatTest
     }
 
     // The seed goes in page by page in the background as the node starts.
-    private static Task Seeded(ChatApp app) =>
-        Eventually(async () => (await Task.WhenAll(ContentSeed.Load().Select(p => app.Get<HelpPages>().Published(p.Language, p.Slug)))).All(p => p is not null),
-            seeded => seeded, "the seeded pages");
+    private static Task Seeded(ChatApp app) => app.Seeded();
 
     private static List<string> Headings(string html) =>
         new HtmlParser().ParseDocument(html).QuerySelectorAll("article h2").Select(h => h.TextContent).ToList();
@@ -215,7 +213,6 @@ public sealed class ReadingTests : ChatTest
     {
         await Seeded(App);
         var directory = App.Get<ServiceDirectory>();
-        await Eventually(async () => (await directory.All()).Count, count => count > 0, "the seeded directory");
         using var client = App.NewClient();
 
         var (status, html) = await Read(client, "/sv/vart-kan-jag-vanda-mig");

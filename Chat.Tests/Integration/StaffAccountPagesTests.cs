@@ -348,27 +348,12 @@ public sealed class StaffAccountPagesTests : ChatTest
 
     private static async Task<IReadOnlyList<PartnerService>> Seeded(ChatApp app)
     {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (true)
-        {
-            var services = await app.Get<ServiceDirectory>().All().Within(ChatApp.Timeout);
-            if (services.Count > 0) return services;
-            Assert.True(DateTime.UtcNow < deadline, "the directory was not seeded");
-            await Task.Delay(20);
-        }
+        await app.Seeded();
+        return await app.Get<ServiceDirectory>().All().Within(ChatApp.Timeout);
     }
 
-    private static async Task<string> Page(HttpClient client, string path, string session)
-    {
-        using var response = await Send(client, HttpMethod.Get, path, session);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<string> Page(HttpClient client, string path, string session) => ChatApp.PageAs(client, path, session);
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string session)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("Cookie", session);
-        return client.SendAsync(request).Within(ChatApp.Timeout, $"{method} {path}");
-    }
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string session) =>
+        ChatApp.SendAs(client, method, path, session);
 }

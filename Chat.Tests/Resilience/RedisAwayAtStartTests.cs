@@ -40,7 +40,7 @@ public sealed class RedisAwayAtStartTests : IDisposable
         var (youth, counsellor, _) = await Youth.Matched(app);
         await youth.DisposeAsync();
         await counsellor.DisposeAsync();
-        await app.ContentSeeded();
+        await app.Seeded();
         using var page = await client.GetAsync("/sv/i-fara-nu");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }

@@ -22,15 +22,30 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
     {
         if (service is null) await App.CreateStaff(userName);
         else await App.CreateMember(userName, service);
+        var (page, problems) = await SignedIn(desk, userName, "/staff");
+        // Ready means signed in and connected: the duty button is enabled only over a live hub connection.
+        await Expect(page.Locator("#go-on-duty")).ToBeEnabledAsync();
+        return (page, problems);
+    }
+
+    // A staff member signed in through the real form, on the page sign-in sends them to.
+    protected async Task<(IPage Page, PageProblems Problems)> SignedIn(IBrowserContext desk, string userName, string landing)
+    {
         var page = await desk.NewPageAsync();
         var problems = new PageProblems(page);
         await page.GotoAsync("/staff/signin");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", ChatApp.Password);
         await page.ClickAsync("#signin-form button[type=submit]");
-        // Ready means signed in and connected: the duty button is enabled only over a live hub connection.
-        await page.WaitForURLAsync(new Uri(Base, "/staff").ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await Expect(page.Locator("#go-on-duty")).ToBeEnabledAsync();
+        try
+        {
+            await page.WaitForURLAsync(new Uri(Base, landing).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where sign-in did land, so a rare failure here can be told apart from a slow machine.
+            throw new TimeoutException($"{userName} did not reach {landing}: the page is {page.Url}", e);
+        }
         return (page, problems);
     }
 

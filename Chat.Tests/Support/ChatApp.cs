@@ -35,12 +35,13 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    // The help pages of the repository are in, and the seed has dropped the page caches it had to: from here on,
-    // nothing but the test changes what the caches hold.
-    public async Task ContentSeeded()
+    // The repository's service directory and help pages are in (seeded by this node, or found there), and the
+    // seed has dropped the page caches it had to: from here on, nothing but the test changes what they hold.
+    public async Task Seeded()
     {
-        foreach (var seed in Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Chat.Server.Content.ContentSeed>())
-            await seed.ExecuteTask!.WaitAsync(Timeout);
+        foreach (var seed in Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+                     .Where(s => s is Chat.Server.Content.ContentSeed or Chat.Server.Handover.DirectorySeed))
+            await ((Microsoft.Extensions.Hosting.BackgroundService)seed).ExecuteTask!.WaitAsync(Timeout);
     }
 
     public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
@@ -78,6 +79,22 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         var match = AntiforgeryField().Match(html);
         if (!match.Success) throw new InvalidOperationException($"{page} has no antiforgery field");
         return (CookieHeader(response, session), WebUtility.HtmlDecode(match.Groups[1].Value));
+    }
+
+    // A request with a signed-in staff member's cookies, and a page as they see it (HTML-decoded unless asked not to).
+    public static Task<HttpResponseMessage> SendAs(HttpClient client, HttpMethod method, string path, string session)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", session);
+        return client.SendAsync(request).Within(Timeout, $"{method} {path}");
+    }
+
+    public static async Task<string> PageAs(HttpClient client, string path, string session, bool decode = true)
+    {
+        using var response = await SendAs(client, HttpMethod.Get, path, session);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        return decode ? WebUtility.HtmlDecode(html) : html;
     }
 
     public static Task<HttpResponseMessage> PostForm(

@@ -4,17 +4,11 @@ namespace Chat.Tests.Support;
 
 public static class Handovers
 {
-    // A service from the seeded directory; seeding runs as the app starts, so wait for it a moment.
+    // A service from the seeded directory.
     public static async Task<PartnerService> Seeded(ChatApp app, string id)
     {
-        var directory = app.Get<ServiceDirectory>();
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (true)
-        {
-            if (await directory.Find(id) is { } service) return service;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{id} never appeared in the seeded directory");
-            await Task.Delay(50);
-        }
+        await app.Seeded();
+        return await app.Get<ServiceDirectory>().Find(id) ?? throw new InvalidOperationException($"{id} is not in the seeded directory");
     }
 
     // Coordinators switch a seeded service to live once its staff have accounts here.
