@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Server.Staff;
 
@@ -13,11 +14,14 @@ public static class StaffApi
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddOptions<StaffOptions>().BindConfiguration("Staff").ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindConfiguration("Audit").ValidateOnStart();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<DutyRoster>();
         services.AddSingleton<FirstSignIn>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstSignIn>());
         services.AddAuthorization();
+        services.AddSignalR().AddHubOptions<StaffHub>(options => options.AddFilter(new StaffMethodGuard()));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
             options.Cookie.Name = "chat.staff";

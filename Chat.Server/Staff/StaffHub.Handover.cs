@@ -43,6 +43,7 @@ public sealed partial class StaffHub
 
     // Once the partner's member has joined and been introduced, the counsellor leaves; the member holds the chat.
     // A member who joined as a guest may also leave again, before that: the handover is then over.
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<object?>> Leave(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);

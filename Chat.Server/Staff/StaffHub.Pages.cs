@@ -1,5 +1,6 @@
 using Chat.Server.Content;
 using Chat.Server.Conversations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chat.Server.Staff;
@@ -12,6 +13,7 @@ public sealed record HelpPageSummary(string Language, string Slug, string Title)
 public sealed partial class StaffHub
 {
     // HelpPages comes as a method parameter, so the hub's constructor (shared by every feature) stays as it is.
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<SendResult>> SendPage(SendPageRequest? request, [FromServices] HelpPages pages)
     {
         var id = TextRules.ConversationId(request?.ConversationId);
@@ -28,6 +30,7 @@ public sealed partial class StaffHub
     }
 
     // Every published page in every language, by address then language, and "where else you can turn".
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages([FromServices] HelpPages pages, [FromServices] Microsoft.Extensions.Options.IOptions<ContentOptions> options)
     {
         var published = await Task.WhenAll((await pages.All()).Select(p => pages.Published(p.Language, p.Slug)));

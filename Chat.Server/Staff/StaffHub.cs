@@ -64,10 +64,10 @@ public sealed record ConsoleState(
 }
 public sealed record QueueChangedEvent(long Version, IReadOnlyList<WaitingChat> Waiting);
 
-// Authenticated front door for staff: the class attribute admits counsellors and partner services' members
-// (for the connection and each invocation); a method for one of the two says so with its own attribute, which
-// must pass too. Every method acts only on the caller's own conversations, or their own service's desk.
-[Authorize(Roles = $"{StaffRoles.Counsellor},{StaffRoles.Partner}")]
+// Authenticated front door for staff: the class attribute admits every staff role to connect; each method names
+// the roles it serves (StaffMethodGuard refuses a method that does not). Every desk method acts only on the
+// caller's own conversations, or their own service's desk.
+[Authorize(Roles = StaffRoles.Anyone)]
 public sealed partial class StaffHub(
     DutyRoster duty, WaitingRoom room, ConversationStore store, QueueBroadcaster queue, Relay relay, Counters counters,
     StaffAccounts accounts, Matchmaker matchmaker, HandoverDesk desk, ReturnCodes returnCodes, ServiceDirectory directory,
@@ -80,6 +80,7 @@ public sealed partial class StaffHub(
     // The partner service this member speaks for; "" for this service's own counsellors.
     private string MyService => Context.User?.IsInRole(StaffRoles.Partner) == true ? Context.User.FindFirst(StaffClaims.Service)?.Value ?? "" : "";
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<ConsoleState>> Snapshot()
     {
         RequireDesk();
@@ -95,8 +96,10 @@ public sealed partial class StaffHub(
     [Authorize(Roles = StaffRoles.Counsellor)]
     public async Task<Reply<Skills>> SetSkills(SkillsRequest? request) => Reply.Ok(await accounts.SetSkills(Me, Skills.From(request)));
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<DutyStatus>> GoOnDuty(int capacity) => Reply.Ok(await DutyChanged(await duty.GoOnDuty(Me, capacity, RequireDesk())));
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<DutyStatus>> GoOffDuty() => Reply.Ok(await DutyChanged(await duty.GoOffDuty(Me, RequireDesk())));
 
     [Authorize(Roles = StaffRoles.Counsellor)]
@@ -122,6 +125,7 @@ public sealed partial class StaffHub(
         return Reply.Ok(ToStaffChat(await store.ReadAs(Me, id)));
     }
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<SendResult>> Send(StaffSendRequest? request)
     {
         var id = TextRules.ConversationId(request?.ConversationId);
@@ -132,6 +136,7 @@ public sealed partial class StaffHub(
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<object?>> Typing(string? conversationId, bool isTyping)
     {
         var conversation = await Mine(conversationId);
@@ -140,6 +145,7 @@ public sealed partial class StaffHub(
         return Reply.Ok();
     }
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<object?>> End(string? conversationId)
     {
         var id = TextRules.ConversationId(conversationId);
@@ -152,6 +158,7 @@ public sealed partial class StaffHub(
         return Reply.Ok();
     }
 
+    [Authorize(Roles = StaffRoles.Desk)]
     public async Task<Reply<object?>> WrapUp(WrapUpRequest? request)
     {
         var id = TextRules.ConversationId(request?.ConversationId);

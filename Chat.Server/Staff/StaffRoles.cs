@@ -11,6 +11,13 @@ public static class StaffRoles
     public const string PageEditors = Coordinator + "," + Admin;
     // A member of a partner service (account field service): takes live handovers at that service's desk.
     public const string Partner = "partner";
+
+    // Who sits at a desk and takes chats: this service's counsellors and partner services' members.
+    public const string Desk = Counsellor + "," + Partner;
+    // The live dashboard and the statistics.
+    public const string Dashboard = Coordinator + "," + Admin;
+    // Who may open the staff hub at all; each of its methods then names its own roles (StaffMethodGuard).
+    public const string Anyone = Counsellor + "," + Partner + "," + Coordinator + "," + Admin;
 }
 
 public static class StaffClaims

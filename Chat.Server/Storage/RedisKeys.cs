@@ -26,6 +26,8 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
     public RedisKey StaffIndex => $"{prefix}staff";
+    // Who did what among staff and content, one list per day (Staff/AuditLog).
+    public RedisKey Audit(DateOnly day) => $"{prefix}audit:{day:yyyy-MM-dd}";
 
     public RedisKey Services => $"{prefix}services";
 

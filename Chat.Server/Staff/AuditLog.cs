@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Chat.Server.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chat.Server.Staff;
+
+public sealed class AuditOptions
+{
+    // Who did what among staff and content is kept this long, like the anonymous statistics.
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
+}
+
+// Actor and Target are staff user names, or what was changed (a page "sv/i-fara-nu", a service id, "opening-hours").
+// Action is a fixed word from AuditActions. Never message text, never anything about a young person.
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Target);
+
+// Who did what to whom among staff and content: one list per day (audit:<yyyy-mm-dd>), oldest first.
+public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> options, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task Record(string actor, string action, string target)
+    {
+        var now = clock.GetUtcNow();
+        var key = redis.Keys.Audit(DateOnly.FromDateTime(now.UtcDateTime));
+        var batch = redis.Database.CreateBatch();
+        var push = batch.ListRightPushAsync(key, JsonSerializer.Serialize(new AuditEntry(now, actor, action, target), Json));
+        var expire = batch.KeyExpireAsync(key, options.Value.Retention);
+        batch.Execute();
+        await Task.WhenAll(push, expire);
+    }
+
+    // The entries of the last `days` days (today included), newest first.
+    public async Task<IReadOnlyList<AuditEntry>> Recent(int days)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lists = await Task.WhenAll(Enumerable.Range(0, Math.Clamp(days, 1, 400))
+            .Select(back => redis.Database.ListRangeAsync(redis.Keys.Audit(today.AddDays(-back)))));
+        return [.. lists.SelectMany(list => list.Reverse()).Select(value => JsonSerializer.Deserialize<AuditEntry>((string)value!, Json)!)];
+    }
+}
+
+// The words an audit entry may say; docs/privacy.md lists them.
+public static class AuditActions
+{
+    public const string AccountCreated = "account-created";
+}
