@@ -1,6 +1,7 @@
 using Chat.Client.Components;
 using Chat.Server.Content;
 using Chat.Server.Conversations;
+using Chat.Server.Dashboard;
 using Chat.Server.Handover;
 using Chat.Server.Privacy;
 using Chat.Server.ScaleOut;
@@ -18,6 +19,7 @@ builder.Services.AddStaff();
 builder.Services.AddDirectory();
 builder.Services.AddHandover();
 builder.Services.AddContent();
+builder.Services.AddDashboard();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

@@ -82,6 +82,9 @@ const staff = {
   'choose-page': 'Välj en hjälpsida i listan först.',
   'unknown-page': 'Sidan finns inte, eller är inte publicerad längre. Öppna listan igen.',
   'invalid-slug': 'Sidan finns inte.',
+  'observer-present': 'En annan samordnare följer redan den här chatten.',
+  'not-observing': 'Du följer inte den här chatten längre.',
+  forbidden: 'Det här får ditt konto inte göra.',
 };
 
 const fallback = 'Något gick fel. Försök igen.';

@@ -21,6 +21,8 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
   let state = chat.state;
   let wrappedUp = chat.wrappedUp;
   let danger = chat.danger;
+  // A coordinator following the chat silently: the counsellor always knows.
+  let observer = chat.observer ?? null;
   // Handed on (transferred, or left to a partner's member): the chat is no longer this person's.
   const close = () => {
     element.remove();
@@ -47,6 +49,8 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     const ended = state === 'ended';
     element.classList.toggle('is-danger', Boolean(danger));
     $('.danger-badge').hidden = !danger;
+    setText($('.observer-badge'), observer ? `${observer} (samordnare) följer chatten. Den unga ser det inte.` : '');
+    $('.observer-badge').hidden = !observer || ended;
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;
     $('.page-tools').hidden = ended;
@@ -122,6 +126,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     state = snapshot.state;
     wrappedUp = snapshot.wrappedUp;
     danger = snapshot.danger;
+    observer = snapshot.observer ?? null;
     handover.update(snapshot, state);
     render();
   }
@@ -131,9 +136,14 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     render();
   }
 
+  function setObserver(name) {
+    observer = name ?? null;
+    render();
+  }
+
   update(chat);
   return {
-    element, receive, update, markDanger, setTyping: showTyping,
+    element, receive, update, markDanger, setObserver, setTyping: showTyping,
     answered: handover.answered, returnRequested: handover.returnRequested, noteAnswered: handover.noteAnswered,
     get wrappedUp() { return wrappedUp; },
   };

@@ -181,6 +181,7 @@ connection.on('DangerAlert', ({ conversationId }) => {
   showDanger(conversationId);
   panels.get(conversationId)?.markDanger();
 });
+connection.on('ObserverChanged', ({ conversationId, observer }) => panels.get(conversationId)?.setObserver(observer));
 connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
 connection.on('HandoverQueueChanged', ({ waiting }) => desk.render(waiting));
 connection.on('HandoverAnswered', (answer) => panels.get(answer.conversationId)?.answered(answer));

@@ -32,6 +32,10 @@ public sealed record ConversationRecord(string Id, IReadOnlyDictionary<string, s
     public string Guest => Field("guest");
     public string GuestName => Field("guestName");
 
+    // A coordinator silently in the chat to support the counsellor: reads what the holder reads, never writes.
+    public string Observer => Field("observer");
+    public string ObserverName => Field("observerName");
+
     // The service a live handover waits for, its summary, and the young person's pending answer.
     public string HandoverService => Field("handoverService");
     public string Offer => Field("offer");
@@ -49,6 +53,7 @@ public sealed record ConversationRecord(string Id, IReadOnlyDictionary<string, s
     {
         var (from, summary) = user == Counsellor ? (Number("counsellorFrom"), Number("counsellorSummary"))
             : user == Guest ? (Number("guestFrom"), Number("guestSummary"))
+            : user == Observer ? (Number("counsellorFrom"), Number("counsellorSummary"))
             : (long.MaxValue, 0);
         return seq >= Math.Max(1, from) || (summary > 0 && seq == summary);
     }

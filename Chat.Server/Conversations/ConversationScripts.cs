@@ -57,15 +57,16 @@ public static class ConversationScripts
     // ARGV: 'youth' | 'staff', youth connection | staff user name, client message id, entry JSON
     // A staff member may write while they hold the chat or sit in it as a partner's guest.
     // The client message id field is 'youth:<id>' or 'staff:<user>:<id>', so no two senders ever collide.
-    // returns {'ok' | 'duplicate', seq, youth connection, counsellor, guest} | {refusal}
+    // returns {'ok' | 'duplicate', seq, youth connection, counsellor, guest, observer} | {refusal}
+    // A coordinator silently in the chat (observer) reads along but never writes.
     public const string Send = """
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'observer')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[1] == 'youth' and c[2] ~= ARGV[2] then return {'session-moved'} end
         if ARGV[1] == 'staff' and c[3] ~= ARGV[2] and c[4] ~= ARGV[2] then return {'not-your-conversation'} end
         local field = ARGV[1] == 'youth' and ('youth:' .. ARGV[3]) or ('staff:' .. ARGV[2] .. ':' .. ARGV[3])
         local seen = redis.call('HGET', KEYS[3], field)
-        if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or '', c[4] or ''} end
+        if seen then return {'duplicate', tonumber(seen), c[2] or '', c[3] or '', c[4] or '', c[5] or ''} end
         if c[1] ~= 'active' then return {'not-active'} end
         local seq = redis.call('RPUSH', KEYS[2], ARGV[4])
         redis.call('HSET', KEYS[3], field, seq)
@@ -74,7 +75,7 @@ public static class ConversationScripts
           redis.call('PEXPIRE', KEYS[2], ttl)
           redis.call('PEXPIRE', KEYS[3], ttl)
         end
-        return {'ok', seq, c[2] or '', c[3] or '', c[4] or ''}
+        return {'ok', seq, c[2] or '', c[3] or '', c[4] or '', c[5] or ''}
         """;
 
     // KEYS: conversation, transcript, client message ids, queue, token, average handling time, queue:away
@@ -83,7 +84,7 @@ public static class ConversationScripts
     // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it, and a
     // handover still waiting at a service's desk leaves that desk (its key and the guest's chats are named from the
     // prefix here, from the fields as they are now).
-    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest, desk service} | {refusal}
+    // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest, desk service, observer} | {refusal}
     public const string End = """
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService')
         if not c[1] then return {'unknown-conversation'} end
@@ -105,6 +106,7 @@ public static class ConversationScripts
           end
         end
         local desk = c[5] or ''
+        local observer = redis.call('HGET', KEYS[1], 'observer') or ''
         if desk ~= '' then redis.call('ZREM', ARGV[8] .. 'desk:' .. desk .. ':queue', ARGV[1]) end
         if (c[4] or '') ~= '' then redis.call('SREM', ARGV[8] .. 'chats:' .. c[4], ARGV[1]) end
         redis.call('HDEL', KEYS[1], 'offer', 'offerId', 'offerService', 'offerMode', 'handoverService', 'handoverServiceName',
@@ -114,7 +116,7 @@ public static class ConversationScripts
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         redis.call('PEXPIRE', KEYS[3], ARGV[6])
         redis.call('PEXPIRE', KEYS[5], ARGV[6])
-        return {'ok', seq, c[2] or '', c[3] or '', c[1], c[4] or '', desk}
+        return {'ok', seq, c[2] or '', c[3] or '', c[1], c[4] or '', desk, observer}
         """;
 
     // Sets fields on a conversation only while it exists, so a late write can never bring back an expired hash

@@ -73,7 +73,11 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         ConversationRecord.From(id, await redis.Database.HashGetAllAsync(Keys.Conversation(id)));
 
     // Staff: every staff member in the conversation (the one who holds it, and a partner's guest).
-    public sealed record Appended(ChatMessage Message, bool IsNew, string YouthConnection, IReadOnlyList<string> Staff);
+    // Audience: they and a coordinator silently in the chat: everyone on the staff side who reads along.
+    public sealed record Appended(ChatMessage Message, bool IsNew, string YouthConnection, IReadOnlyList<string> Staff, string Observer = "")
+    {
+        public IReadOnlyList<string> Audience => [.. Staff, Observer];
+    }
 
     // A young person writes as "youth" (actor = connection id); a staff member as "staff" (actor = user name),
     // with the name and the service they speak for shown beside the text.
@@ -97,14 +101,19 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
             [role, actor, clientMessageId, message.ToStored()]))!;
         var status = (string)result[0]!;
         if (status is not ("ok" or "duplicate")) throw Refusal(status);
-        return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, StaffOf(result[3], result[4]));
+        return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, StaffOf(result[3], result[4]), (string)result[5]!);
     }
 
     // HandoverService: the partner service whose desk the chat was waiting at, if any ("" otherwise).
     public sealed record Ending(
-        ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff, string HandoverService);
+        ChatMessage? Message, string YouthConnection, string Counsellor, string PreviousState, IReadOnlyList<string> Staff, string HandoverService,
+        string Observer = "")
+    {
+        public IReadOnlyList<string> Audience => [.. Staff, Observer];
+    }
 
-    // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system".
+    // endedBy is "youth" (actor = connection id), "counsellor" (actor = user name) or "system" (the grace running out,
+    // or a coordinator ending a stuck chat).
     // byToken: the young person proved it with their token, whichever connection holds the chat (quick exit's beacon).
     public async Task<Ending> End(string id, string endedBy, string actor, bool byToken = false)
     {
@@ -119,7 +128,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];
         return new Ending(seq == 0 ? null : entry with { Seq = seq }, (string)result[2]!, (string)result[3]!, (string)result[4]!,
-            StaffOf(result[3], result[5]), (string)result[6]!);
+            StaffOf(result[3], result[5]), (string)result[6]!, (string)result[7]!);
     }
 
     // Fields written outside the scripts that own a conversation's life: set only while the conversation exists.

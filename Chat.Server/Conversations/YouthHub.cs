@@ -99,7 +99,7 @@ public sealed partial class YouthHub(
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
         var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
-        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 

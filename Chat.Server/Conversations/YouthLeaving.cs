@@ -15,7 +15,7 @@ public sealed class YouthLeaving(
         var ending = await store.End(id, "youth", youthConnection, byToken);
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
+        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
         foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.StatusAtTheirDesk(user));
         ConversationLog.Ended(logger, "youth");
     }

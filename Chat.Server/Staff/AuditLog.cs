@@ -45,4 +45,7 @@ public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> optio
 public static class AuditActions
 {
     public const string AccountCreated = "account-created";
+    // A coordinator ended a chat (target: who held it, or "queue"), or followed one silently (target: who held it).
+    public const string ChatEnded = "chat-ended";
+    public const string ChatFollowed = "chat-followed";
 }

@@ -25,7 +25,7 @@ public sealed partial class StaffHub
         var title = whereElse ? HelpWords.For(language).WhereElseTitle
             : (await pages.Published(language, slug) ?? throw HelpPages.UnknownPage()).Title;
         var appended = await store.AppendPage(id, Me, MyName, clientMessageId, $"{language}/{slug}", title, await MyServiceName());
-        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 

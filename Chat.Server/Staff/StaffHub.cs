@@ -36,6 +36,12 @@ public interface IStaffClient
 
     /// <summary>The young person kept, or did not keep, the proposed note.</summary>
     Task ReturnNoteAnswered(ReturnNoteAnsweredEvent answer);
+
+    /// <summary>The floor now, to coordinators watching the dashboard (every few seconds, and after a coordinator acts).</summary>
+    Task DashboardChanged(Dashboard.DashboardState state);
+
+    /// <summary>A coordinator started (Observer: their name) or stopped (null) following one of the staff member's chats.</summary>
+    Task ObserverChanged(ObserverChangedEvent change);
 }
 
 public sealed record StaffMessageEvent(string ConversationId, ChatMessage Message);
@@ -52,6 +58,7 @@ public sealed record StaffChat(
     public string? Proposed { get; init; }
     public string? WaitingFor { get; init; }
     public bool ReturnCode { get; init; }
+    public string? Observer { get; init; }
 }
 // Service: the partner service the signed-in member speaks for (null for this service's counsellors);
 // Handovers: the live handovers waiting at that service's desk.
@@ -132,7 +139,7 @@ public sealed partial class StaffHub(
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
         var appended = await store.AppendText(id, "staff", Me, MyName, clientMessageId, text, await MyServiceName());
-        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Staff, appended.Message);
+        if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }
 
@@ -150,7 +157,7 @@ public sealed partial class StaffHub(
     {
         var id = TextRules.ConversationId(conversationId);
         var ending = await store.End(id, "counsellor", Me);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Staff, ending.Message);
+        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
         ConversationLog.Ended(logger, "counsellor");
         await DutyChanged(await duty.Status(Me, MyService));
         foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.StatusAtTheirDesk(guest));
@@ -203,6 +210,7 @@ public sealed partial class StaffHub(
             Proposed = HandoverDesk.PendingOffer(c)?.ServiceName,
             WaitingFor = ConversationRecord.Blank(c.Fields.GetValueOrDefault("handoverServiceName", "")),
             ReturnCode = c.ReturnCode.Length > 0,
+            Observer = ConversationRecord.Blank(c.ObserverName),
         };
     }
 }
