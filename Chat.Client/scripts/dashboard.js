@@ -8,8 +8,10 @@ import { createTranscript } from './transcript.js';
 const root = byId('dashboard');
 const canAct = root.dataset.canAct === 'true';
 const connection = createConnection('/hubs/staff');
-const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' });
-const clockSeconds = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Stockholm' });
+// Times in the service's own zone (DirectoryOptions), as the server writes them.
+const timeZone = root.dataset.zone;
+const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone });
+const clockSeconds = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
 // No staff tag matches this, so every line is shown with its author's name: the coordinator wrote none of them.
 const transcript = createTranscript(byId('observed-messages'), 'counsellor', 'observer');
 let following = null;
