@@ -45,4 +45,6 @@ public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> optio
 public static class AuditActions
 {
     public const string AccountCreated = "account-created";
+    // Target: stats:<from>..<to>, the days exported.
+    public const string StatsExported = "stats-exported";
 }
