@@ -100,8 +100,9 @@ public static class ConversationScripts
         if c[1] == 'ended' then return {'already-ended'} end
         local seq = 0
         if c[1] == 'waiting' then
-          -- Left the counsellors' queue before anyone took the chat: counted once, with how long it waited.
-          if redis.call('ZREM', KEYS[4], ARGV[1]) == 1 then
+          -- The young person left the counsellors' queue before anyone took the chat: counted once, with how long it
+          -- waited. Staff ending a waiting chat is not a young person giving up.
+          if redis.call('ZREM', KEYS[4], ARGV[1]) == 1 and ARGV[2] == 'youth' then
             local waited = tonumber(ARGV[5]) - (tonumber(c[6]) or tonumber(ARGV[5]))
             {{WaitBuckets.Lua("waited")}}
             {{Counters.Increment("KEYS[8]", "'abandoned:' .. bucket", "ARGV[10]")}}

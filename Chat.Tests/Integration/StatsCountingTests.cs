@@ -66,6 +66,20 @@ public sealed class StatsCountingTests
     }
 
     [Fact]
+    public async Task StaffEndingAWaitingChatIsNotCountedAsAYoungPersonGivingUp()
+    {
+        var clock = new ManualClock(Morning);
+        await using var app = Node(clock);
+        var started = await app.Get<ConversationStore>().Start("", "sv", "", "conn-1").WaitAsync(ChatApp.Timeout);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        await app.Get<ConversationStore>().End(started.Id, "system", "").WaitAsync(ChatApp.Timeout);
+
+        Assert.Empty((await app.Get<WaitingRoom>().Read()).Entries);
+        Assert.Equal(Expect(("started", 1), ("language:sv", 1)), await Day(app, Saturday));
+    }
+
+    [Fact]
     public async Task AGraceThatRunsOutIsCountedOnceEvenWhenTwoNodesSweepAtTheSameMoment()
     {
         var clock = new ManualClock(Morning);
