@@ -6,6 +6,7 @@ using Chat.Server.Handover;
 using Chat.Server.Privacy;
 using Chat.Server.ScaleOut;
 using Chat.Server.Staff;
+using Chat.Server.Stats;
 using Chat.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ app.MapConversations();
 app.MapHelpArticles();
 app.MapHelpPages();
 app.MapPageExport();
+app.MapStats();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(Program).Assembly);
 
 app.Run();

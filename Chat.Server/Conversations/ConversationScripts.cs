@@ -1,13 +1,17 @@
+using Chat.Server.Stats;
+
 namespace Chat.Server.Conversations;
 
 // Lua run atomically in Redis (and Garnet). Each states its KEYS, ARGV and reply.
 // Replies are status strings the store turns into refusals; no script trusts its caller.
 public static class ConversationScripts
 {
-    // KEYS: conversation, token, queue (the counsellors' queue, or a partner service's desk), queue ticket counter, transcript
+    // KEYS: conversation, token, queue (the counsellors' queue, or a partner service's desk), queue ticket counter, transcript,
+    //       today's counters
     // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms,
     //       counsellor the chat is meant for ('' = anyone), first transcript entry JSON ('' = none),
-    //       and for a chat that starts at a service's desk (else ''): service id, service name, summary
+    //       and for a chat that starts at a service's desk (else ''): service id, service name, summary;
+    //       the language counter field, counter lifetime ms
     // returns the 1-based queue position, or 0 if the id or token already exists
     public const string Start = """
         if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
@@ -27,6 +31,9 @@ public static class ConversationScripts
         end
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[8])
         redis.call('ZADD', KEYS[3], score, ARGV[1])
+        redis.call('HINCRBY', KEYS[6], 'started', 1)
+        redis.call('HINCRBY', KEYS[6], ARGV[14], 1)
+        redis.call('PEXPIRE', KEYS[6], ARGV[15])
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
         """;
 
@@ -78,22 +85,29 @@ public static class ConversationScripts
         return {'ok', seq, c[2] or '', c[3] or '', c[4] or '', c[5] or ''}
         """;
 
-    // KEYS: conversation, transcript, client message ids, queue, token, average handling time, queue:away
+    // KEYS: conversation, transcript, client message ids, queue, token, average handling time, queue:away, today's counters
     // ARGV: id, 'youth' | 'counsellor' | 'system', actor, ended entry JSON, now ms, retention ms, averaging weight n, key prefix,
-    //       '1' when the young person proved it with their token (quick exit's beacon: their connection may be closing)
+    //       '1' when the young person proved it with their token (quick exit's beacon: their connection may be closing),
+    //       counter lifetime ms
     // Only the young person or the staff member who holds the chat ends it; a partner's guest leaves with it, and a
     // handover still waiting at a service's desk leaves that desk (its key and the guest's chats are named from the
     // prefix here, from the fields as they are now).
     // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest, desk service, observer} | {refusal}
-    public const string End = """
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService')
+    public static readonly string End = $$"""
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService', 'queuedAt')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[2] == 'youth' and ARGV[9] ~= '1' and c[2] ~= ARGV[3] then return {'session-moved'} end
         if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
         if c[1] == 'ended' then return {'already-ended'} end
         local seq = 0
         if c[1] == 'waiting' then
-          redis.call('ZREM', KEYS[4], ARGV[1])
+          -- The young person left the counsellors' queue before anyone took the chat: counted once, with how long it
+          -- waited. Staff ending a waiting chat is not a young person giving up.
+          if redis.call('ZREM', KEYS[4], ARGV[1]) == 1 and ARGV[2] == 'youth' then
+            local waited = tonumber(ARGV[5]) - (tonumber(c[6]) or tonumber(ARGV[5]))
+            {{WaitBuckets.Lua("waited")}}
+            {{Counters.Increment("KEYS[8]", "'abandoned:' .. bucket", "ARGV[10]")}}
+          end
           redis.call('ZREM', KEYS[7], ARGV[1])
         else
           seq = redis.call('RPUSH', KEYS[2], ARGV[4])

@@ -1,4 +1,5 @@
 using Chat.Server.Queue;
+using Chat.Server.Stats;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -6,7 +7,7 @@ using StackExchange.Redis;
 namespace Chat.Server.Conversations;
 
 // Storage calls for one conversation. Every change touching more than one key is one Lua script.
-public sealed class ConversationStore(RedisConnection redis, IOptions<ConversationOptions> options, TimeProvider clock)
+public sealed class ConversationStore(RedisConnection redis, IOptions<ConversationOptions> options, Counters counters, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -30,9 +31,11 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
             : desk is not null ? ChatMessage.Event("handover", "youth", null, Now, desk.Summary, desk.ServiceName)
             : null;
         var position = (long)await redis.Database.ScriptEvaluateAsync(ConversationScripts.Start,
-            [Keys.Conversation(id), Keys.Token(tokenHash), desk is null ? Keys.Queue : Keys.ServiceQueue(desk.Service), Keys.QueueTicket, Keys.Transcript(id)],
+            [Keys.Conversation(id), Keys.Token(tokenHash), desk is null ? Keys.Queue : Keys.ServiceQueue(desk.Service), Keys.QueueTicket, Keys.Transcript(id),
+                counters.TodayKey],
             [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds,
-                returning?.Counsellor ?? "", first?.ToStored() ?? "", desk?.Service ?? "", desk?.ServiceName ?? "", desk?.Summary ?? ""]);
+                returning?.Counsellor ?? "", first?.ToStored() ?? "", desk?.Service ?? "", desk?.ServiceName ?? "", desk?.Summary ?? "",
+                StatsFields.StartLanguage(language), counters.RetentionMs]);
         // 0 means the random id or token already existed: with 96 and 128 random bits, a broken random source.
         if (position == 0) throw new InvalidOperationException("Conversation id collision.");
         return new Started(id, token, (int)position);
@@ -121,9 +124,10 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         var now = Now;
         var entry = ChatMessage.Event("ended", endedBy, null, now);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.End,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime, Keys.QueueAway],
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), Keys.Queue, Keys.Token(tokenHash), Keys.HandlingTime, Keys.QueueAway,
+                counters.TodayKey],
             [id, endedBy, actor, entry.ToStored(), now, (long)options.Value.RetentionAfterEnd.TotalMilliseconds, WaitEstimate.AverageOver, Keys.Prefix,
-                byToken ? "1" : "0"]))!;
+                byToken ? "1" : "0", counters.RetentionMs]))!;
         var status = (string)result[0]!;
         if (status != "ok") throw Refusal(status);
         var seq = (long)result[1];

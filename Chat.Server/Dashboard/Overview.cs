@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
+using Chat.Server.Stats;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,7 +12,7 @@ namespace Chat.Server.Dashboard;
 // counters; then the waiting and held chats; then each chat's fields and newest entry. Read only while someone
 // watches (DashboardBroadcaster), so it costs nothing on a node without a coordinator.
 public sealed class Overview(
-    RedisConnection redis, ServiceDirectory directory, IOptions<DashboardOptions> options, IOptions<DirectoryOptions> zone, TimeProvider clock)
+    RedisConnection redis, ServiceDirectory directory, Counters counters, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     private static readonly RedisValue[] WaitingFields = ["queuedAt", "danger"];
     private static readonly RedisValue[] ChatFields =
@@ -29,7 +30,7 @@ public sealed class Overview(
         var queue = first.SortedSetRangeByRankAsync(Keys.Queue);
         var duty = first.HashGetAllAsync(Keys.Duty);
         var staff = first.SetMembersAsync(Keys.StaffIndex);
-        var today = first.HashGetAllAsync(Keys.Stats(Today(now)));
+        var today = first.HashGetAllAsync(counters.TodayKey);
         var deskDuty = services.Select(s => first.HashLengthAsync(Keys.ServiceDuty(s.Id))).ToList();
         var deskQueue = services.Select(s => first.SortedSetRangeByRankAsync(Keys.ServiceQueue(s.Id))).ToList();
         first.Execute();
@@ -68,14 +69,11 @@ public sealed class Overview(
             capacities.Values.Sum(),
             capacities.Sum(c => Math.Max(0, c.Value - activeBy.GetValueOrDefault(c.Key))),
             chats.Count,
-            today.Result.Where(e => ((string)e.Name!).StartsWith("handover-live:") || ((string)e.Name!).StartsWith("handover-code:")).Sum(e => (long)e.Value),
+            StatsFields.Handovers(today.Result.ToDictionary(e => (string)e.Name!, e => (long)e.Value)),
             chats,
             [.. services.Select((s, i) => new DeskState(s.Id, s.Name, (int)deskDuty[i].Result, deskQueue[i].Result.Length))
                 .Where(d => d.OnDuty > 0 || d.Waiting > 0)]);
     }
-
-    // The day the counters are kept by: the local date where the service works.
-    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone.Value.Zone()).DateTime);
 
     private static DashboardChat? Chat(string id, RedisValue[] f, RedisValue newest, long now, long stuckMs)
     {

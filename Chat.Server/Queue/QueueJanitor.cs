@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Stats;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -10,7 +11,7 @@ namespace Chat.Server.Queue;
 // Several nodes sweeping at once is harmless: the Abandon script decides once per conversation.
 public sealed class QueueJanitor(
     RedisConnection redis, QueueBroadcaster queue, Handover.HandoverDesk desk, IOptions<QueueOptions> options,
-    IOptions<ConversationOptions> conversations, TimeProvider clock, ILogger<QueueJanitor> logger) : BackgroundService
+    IOptions<ConversationOptions> conversations, Counters counters, TimeProvider clock, ILogger<QueueJanitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,8 +40,8 @@ public sealed class QueueJanitor(
             var id = (string)value!;
             var tokenHash = (string?)await redis.Database.HashGetAsync(redis.Keys.Conversation(id), "token") ?? "";
             var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Abandon,
-                [redis.Keys.Conversation(id), redis.Keys.Queue, redis.Keys.QueueAway, redis.Keys.Token(tokenHash)],
-                [id, now, (long)conversations.Value.RetentionAfterEnd.TotalMilliseconds, redis.Keys.Prefix]))!;
+                [redis.Keys.Conversation(id), redis.Keys.Queue, redis.Keys.QueueAway, redis.Keys.Token(tokenHash), counters.TodayKey],
+                [id, now, (long)conversations.Value.RetentionAfterEnd.TotalMilliseconds, redis.Keys.Prefix, counters.RetentionMs]))!;
             if ((int)result[0] == 0) continue;
             left++;
             if ((string)result[1]! is { Length: > 0 } service) await desk.Broadcast(service);

@@ -1,3 +1,5 @@
+using Chat.Server.Stats;
+
 namespace Chat.Server.Queue;
 
 public static class QueueScripts
@@ -13,8 +15,8 @@ public static class QueueScripts
         """;
 
     // Assigns one waiting conversation to one counsellor, atomically: never twice, never above capacity.
-    // KEYS: conversation, transcript, queue, duty, counsellor's chats
-    // ARGV: conversation id, counsellor user name, display name, joined entry JSON, key prefix, now ms
+    // KEYS: conversation, transcript, queue, duty, counsellor's chats, today's counters
+    // ARGV: conversation id, counsellor user name, display name, joined entry JSON, key prefix, now ms, counter lifetime ms
     // returns {'ok', seq of the joined entry, youth connection} | {refusal}
     public static readonly string Take = $$"""
         local capacity = tonumber(redis.call('HGET', KEYS[4], ARGV[2]))
@@ -28,6 +30,10 @@ public static class QueueScripts
         {{CountActive("KEYS[5]", "ARGV[5]")}}
         if active >= capacity then return {'at-capacity'} end
         redis.call('ZREM', KEYS[3], ARGV[1])
+        -- How long this wait in the queue lasted (from the start, or from a transfer), counted as the chat is taken.
+        local waited = tonumber(ARGV[6]) - (tonumber(redis.call('HGET', KEYS[1], 'queuedAt')) or tonumber(ARGV[6]))
+        {{WaitBuckets.Lua("waited")}}
+        {{Counters.Increment("KEYS[6]", "'wait:' .. bucket", "ARGV[7]")}}
         redis.call('HDEL', KEYS[1], 'transferTo', 'transferSkill', 'counsellorFrom', 'counsellorService')
         redis.call('HSET', KEYS[1], 'state', 'active', 'counsellor', ARGV[2], 'counsellorName', ARGV[3], 'taken', ARGV[6])
         local ttl = redis.call('PTTL', KEYS[1])
@@ -106,14 +112,19 @@ public static class QueueScripts
 
     // A waiting young person's grace ran out: they leave the queue (or the partner service's desk they wait at),
     // unless they came back meanwhile.
-    // KEYS: conversation, queue, queue:away, token
-    // ARGV: conversation id, now ms, retention ms, key prefix
+    // KEYS: conversation, queue, queue:away, token, today's counters
+    // ARGV: conversation id, now ms, retention ms, key prefix, counter lifetime ms
     // returns {1, desk service or ''} if they left, else {0}
-    public const string Abandon = """
+    public static readonly string Abandon = $$"""
         redis.call('ZREM', KEYS[3], ARGV[1])
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'handoverService')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'handoverService', 'queuedAt')
         if c[1] ~= 'waiting' or (c[2] or '') ~= '' then return {0} end
-        redis.call('ZREM', KEYS[2], ARGV[1])
+        -- Left the counsellors' queue before anyone took the chat: counted once, with how long it waited.
+        if redis.call('ZREM', KEYS[2], ARGV[1]) == 1 then
+          local waited = tonumber(ARGV[2]) - (tonumber(c[4]) or tonumber(ARGV[2]))
+          {{WaitBuckets.Lua("waited")}}
+          {{Counters.Increment("KEYS[5]", "'abandoned:' .. bucket", "ARGV[5]")}}
+        end
         local desk = c[3] or ''
         if desk ~= '' then redis.call('ZREM', ARGV[4] .. 'desk:' .. desk .. ':queue', ARGV[1]) end
         redis.call('HSET', KEYS[1], 'state', 'ended', 'ended', ARGV[2], 'endedBy', 'system')

@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Stats;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,7 +12,7 @@ public sealed record WaitingChat(
     bool Transferred = false, string? ForCounsellor = null, string? Skill = null);
 
 // The queue: who is waiting, in what order, and taking a waiting chat.
-public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> options, Counters counters, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
 
@@ -45,7 +46,9 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
             var f = await fields[i];
             if (f[0].IsNull)
             {
-                await redis.Database.SortedSetRemoveAsync(Keys.Queue, ids[i]);
+                // It expired while waiting (Conversations:MaxLifetime): it left unseen, after the longest wait there is.
+                // Only the node whose ZREM removed it counts it.
+                if (await redis.Database.SortedSetRemoveAsync(Keys.Queue, ids[i])) await counters.Count($"abandoned:{WaitBuckets.Longest}");
                 continue;
             }
             var score = scores[i];
@@ -75,8 +78,9 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var joined = ChatMessage.Event("joined", "counsellor", displayName, now).By(counsellor);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Take,
-            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.CounsellorChats(counsellor)],
-            [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix, now]))!;
+            [Keys.Conversation(conversationId), Keys.Transcript(conversationId), Keys.Queue, Keys.Duty, Keys.CounsellorChats(counsellor),
+                counters.TodayKey],
+            [conversationId, counsellor, displayName, joined.ToStored(), Keys.Prefix, now, counters.RetentionMs]))!;
         var status = (string)result[0]!;
         return status == "ok" ? new Taken(joined with { Seq = (long)result[1] }, (string)result[2]!) : throw Refusal(status);
     }

@@ -48,4 +48,6 @@ public static class AuditActions
     // A coordinator ended a chat (target: who held it, or "queue"), or followed one silently (target: who held it).
     public const string ChatEnded = "chat-ended";
     public const string ChatFollowed = "chat-followed";
+    // Target: stats:<from>..<to>, the days exported.
+    public const string StatsExported = "stats-exported";
 }

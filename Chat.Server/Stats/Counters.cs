@@ -1,4 +1,5 @@
 using Chat.Server.Conversations;
+using Chat.Server.Handover;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,17 +13,26 @@ public sealed class StatsOptions
 }
 
 // Anonymous daily counters (hash stats:<day>: field -> count). Nothing here points at a person.
-public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> options, TimeProvider clock)
+// The day is the service's own date (StatsDay); HINCRBY makes increments from any number of nodes add up exactly.
+public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> options, IOptions<DirectoryOptions> directory, TimeProvider clock)
 {
     private RedisKeys Keys => redis.Keys;
-    private RedisKey Today => Keys.Stats(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-    private long RetentionMs => (long)options.Value.Retention.TotalMilliseconds;
+    public DateOnly TodayDate => StatsDay.Of(clock.GetUtcNow(), directory.Value.Zone());
+
+    // For scripts that count inside the change they make (Start, Take, End, Abandon): today's hash and its lifetime.
+    public RedisKey TodayKey => Keys.Stats(TodayDate);
+    public long RetentionMs => (long)options.Value.Retention.TotalMilliseconds;
+    public int RetentionDays => (int)options.Value.Retention.TotalDays;
+
+    // Lua that counts one event: field (an expression) in the day's hash, which then lives the retention from now.
+    public static string Increment(string key, string field, string retentionMs) =>
+        $"redis.call('HINCRBY', {key}, {field}, 1)\nredis.call('PEXPIRE', {key}, {retentionMs})";
 
     public async Task Rate(string conversationId, string youthConnection, int score)
     {
         if (score is < 1 or > 5) throw new ChatError("invalid-rating", "A rating is a whole number from 1 to 5.");
         var status = (string)(await redis.Database.ScriptEvaluateAsync(RateScript,
-            [Keys.Conversation(conversationId), Today], [youthConnection, $"rating:{score}", RetentionMs]))!;
+            [Keys.Conversation(conversationId), TodayKey], [youthConnection, $"rating:{score}", RetentionMs]))!;
         if (status == "already-rated") throw new ChatError(status, "This conversation has already been rated.");
         if (status != "ok") throw ConversationStore.Refusal(status);
     }
@@ -30,7 +40,7 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
     public async Task WrapUp(string conversationId, string counsellor, string topic, string ageBand, string outcome)
     {
         var status = (string)(await redis.Database.ScriptEvaluateAsync(WrapUpScript,
-            [Keys.Conversation(conversationId), Keys.CounsellorChats(counsellor), Today],
+            [Keys.Conversation(conversationId), Keys.CounsellorChats(counsellor), TodayKey],
             [conversationId, counsellor, $"topic:{Or(topic)}", $"age:{Or(ageBand)}", $"outcome:{outcome}", RetentionMs]))!;
         if (status == "already-wrapped-up") throw new ChatError(status, "This conversation is already wrapped up.");
         if (status != "ok") throw ConversationStore.Refusal(status);
@@ -40,8 +50,9 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
     public async Task Count(string field)
     {
         var batch = redis.Database.CreateBatch();
-        var increment = batch.HashIncrementAsync(Today, field);
-        var expire = batch.KeyExpireAsync(Today, options.Value.Retention);
+        var today = TodayKey;
+        var increment = batch.HashIncrementAsync(today, field);
+        var expire = batch.KeyExpireAsync(today, options.Value.Retention);
         batch.Execute();
         await Task.WhenAll(increment, expire);
     }
@@ -52,6 +63,22 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
 
     public async Task<IReadOnlyDictionary<string, long>> Day(DateOnly day) =>
         (await redis.Database.HashGetAllAsync(Keys.Stats(day))).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
+
+    // Cheap enough for a dashboard that refreshes: one HGETALL of today's hash.
+    public Task<IReadOnlyDictionary<string, long>> Today() => Day(TodayDate);
+
+    public async Task<long> HandoversToday() => StatsFields.Handovers(await Today());
+
+    // Every day from `from` to `to`, oldest first, in one round trip; a day with no counts is an empty hash.
+    public async Task<IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, long> Fields)>> Days(DateOnly from, DateOnly to)
+    {
+        var days = Enumerable.Range(0, Math.Max(0, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays).ToList();
+        var batch = redis.Database.CreateBatch();
+        var reads = days.Select(day => batch.HashGetAllAsync(Keys.Stats(day))).ToList();
+        batch.Execute();
+        var hashes = await Task.WhenAll(reads);
+        return [.. days.Select((day, i) => (day, (IReadOnlyDictionary<string, long>)hashes[i].ToDictionary(e => (string)e.Name!, e => (long)e.Value)))];
+    }
 
     private static string Or(string code) => code.Length == 0 ? "unknown" : code;
 

@@ -43,6 +43,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["POST /staff/auth/signout"] = Everyone,
         ["GET /staff"] = Desk, ["POST /staff"] = Desk,
         ["GET /staff/dashboard"] = Dashboard, ["POST /staff/dashboard"] = Dashboard,
+        ["GET /staff/stats"] = Dashboard, ["POST /staff/stats"] = Dashboard, ["GET /staff/stats/export"] = Dashboard,
         ["GET /staff/accounts"] = Admins, ["POST /staff/accounts"] = Admins,
         ["GET /staff/accounts/new"] = Admins, ["POST /staff/accounts/new"] = Admins,
         ["GET /staff/directory"] = Editors, ["POST /staff/directory"] = Editors,

@@ -21,6 +21,8 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
     public string KeyPrefix { get; } = keyPrefix ?? $"t{Guid.NewGuid():N}:";
     public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
     public CapturedLogs Logs { get; } = new();
+    // A clock in place of the system's for this node (a ManualClock), e.g. to put it at a given local date.
+    public TimeProvider? Clock { get; init; }
 
     public static ChatApp OnSharedRedis(IDictionary<string, string?>? settings = null) => new(RedisServer.Shared.Endpoint, settings);
 
@@ -31,6 +33,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         builder.UseSetting("Staff:SetupCodeFile", SetupCodeFile);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
