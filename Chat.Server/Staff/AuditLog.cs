@@ -45,4 +45,5 @@ public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> optio
 public static class AuditActions
 {
     public const string AccountCreated = "account-created";
+    public const string OpeningHoursChanged = "opening-hours-changed";
 }
