@@ -138,6 +138,30 @@ public sealed class OpeningHoursPageTests : ChatTest
         Assert.Contains("href=\"tel:112\"", closed);
     }
 
+    [Fact]
+    public async Task HelpPagesSayOpenNowOnlyWithinHoursAndWithSomeoneOnDuty()
+    {
+        await App.DisposeAsync();
+        App = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Content:ChatOpenCheckEvery"] = "00:00:00.001" });
+        var openNow = App.Get<Chat.Server.Content.ChatOpenNow>();
+        async Task<bool> Asked()
+        {
+            await Task.Delay(20); // past the node's cached answer
+            return await openNow.IsOpen().AsTask().Within(ChatApp.Timeout, "open now");
+        }
+        await App.CreateStaff("ulla");
+        await App.Get<DutyRoster>().GoOnDuty("ulla", 1);
+        Assert.True(await Asked()); // no hours set: open whenever someone is on duty
+
+        await App.Get<OpeningStore>().Save(Hours(["", "", "", "", "", "", ""]), "kim");
+        Assert.False(await Asked());
+
+        await App.Get<OpeningStore>().Save(Hours([.. Enumerable.Repeat("00:00–24:00", 7)]), "kim");
+        Assert.True(await Asked());
+        await App.Get<DutyRoster>().GoOffDuty("ulla");
+        Assert.False(await Asked());
+    }
+
     internal static OpeningHours Hours(string[] days, params OpeningForm.ExceptionRow[] exceptions)
     {
         var (hours, problems) = OpeningRules.Check(new OpeningForm { HoursKnown = true, Days = days, Exceptions = exceptions }, DateOnly.MinValue);
