@@ -14,6 +14,7 @@ const youth = {
   // Not from the server: shown when a young person comes back after their place in the queue was released.
   'place-released': 'Du var borta en stund, så din plats i kön släpptes. Du kan börja om när du vill.',
   'already-started': 'Du har redan en chatt igång i det här fönstret.',
+  'chat-closed': 'Chatten är stängd just nu.',
   'invalid-topic': 'Ämnet gick inte att välja. Välj ett annat eller "Vill inte säga".',
   'invalid-language': 'Språket gick inte att välja. Välj ett annat eller "Vill inte säga".',
   'invalid-age-band': 'Åldern gick inte att välja. Välj en annan eller "Vill inte säga".',

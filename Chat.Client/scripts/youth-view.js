@@ -3,10 +3,21 @@ import { byId, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { createTypingIndicator } from './typing.js';
 
-const views = ['resuming', 'start', 'waiting', 'chat', 'ended', 'open-elsewhere', 'session-moved'];
+const views = ['resuming', 'start', 'closed', 'waiting', 'chat', 'ended', 'open-elsewhere', 'session-moved'];
 const showTyping = createTypingIndicator(byId('typing-indicator'));
+// Outside opening hours the place of the start form is taken by the closed view; a chat under way is not affected.
+let closed = !byId('closed').hidden;
+let current = views.find((id) => !byId(id).hidden) ?? 'start';
 
-export function show(name) {
+export function setClosed(isClosed) {
+  if (closed === isClosed) return;
+  closed = isClosed;
+  if (current === 'start' || current === 'closed') show('start');
+}
+
+export function show(requested) {
+  const name = requested === 'start' && closed ? 'closed' : requested;
+  current = name;
   const focusWasInside = views.some((id) => byId(id).contains(document.activeElement));
   for (const id of views) byId(id).hidden = id !== name;
   // The reader shows the place in the queue too, while there is one.

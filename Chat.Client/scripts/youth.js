@@ -6,6 +6,7 @@ import { wireComposer } from './composer.js';
 import * as view from './youth-view.js';
 import { createHandover, forgetCodes } from './youth-handover.js';
 import { createReader } from './youth-reader.js';
+import { watchOpening } from './youth-opening.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -14,6 +15,7 @@ const storeToken = (token) => sessionStorage.setItem(tokenKey, token);
 const forgetToken = () => sessionStorage.removeItem(tokenKey);
 
 const connection = createConnection('/hubs/youth');
+const opening = watchOpening((open) => view.setClosed(!open));
 const transcript = createTranscript(byId('messages'), 'youth');
 let moved = false;
 let counsellorName = '';
@@ -192,6 +194,8 @@ byId('start-form').addEventListener('submit', async (event) => {
     view.showError(null);
   } catch (error) {
     view.showError(error);
+    // Closed since the page last asked: show when it opens instead of the form.
+    if (error.code === 'chat-closed') opening.refresh();
   } finally {
     view.setReady(true);
   }

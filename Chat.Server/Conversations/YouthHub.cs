@@ -1,4 +1,5 @@
 using Chat.Server.Handover;
+using Chat.Server.Opening;
 using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
@@ -32,7 +33,7 @@ public interface IYouthClient
 // so no method takes a conversation id.
 public sealed partial class YouthHub(
     ConversationStore store, WaitingRoom room, QueueBroadcaster queue, Relay relay, Counters counters, DutyRoster duty,
-    HandoverDesk desk, ReturnCodes returnCodes, PickupCodes codes, YouthLeaving leaving, ILogger<YouthHub> logger)
+    HandoverDesk desk, ReturnCodes returnCodes, PickupCodes codes, YouthLeaving leaving, ChatOpening opening, ILogger<YouthHub> logger)
     : Hub<IYouthClient>
 {
     private const string BoundKey = "conversation";
@@ -46,9 +47,12 @@ public sealed partial class YouthHub(
     private string RequireBound() => Bound ?? throw new ChatError("not-started", "Start or resume a chat first.");
 
     // A connection holds one live chat at a time; once it has ended, the same page may start another.
+    // Outside the chat's opening hours nobody starts one (with a code neither, so no code is used up); whoever
+    // already waits or chats goes on.
     public async Task<Reply<YouthState>> Start(StartRequest? request)
     {
         if (Bound is { } bound && (await store.Find(bound))?.State is "waiting" or "active") throw AlreadyStarted();
+        await opening.RequireWithinHours();
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);

@@ -50,4 +50,5 @@ public static class AuditActions
     public const string ChatFollowed = "chat-followed";
     // Target: stats:<from>..<to>, the days exported.
     public const string StatsExported = "stats-exported";
+    public const string OpeningHoursChanged = "opening-hours-changed";
 }

@@ -23,6 +23,12 @@ public sealed class RedisKeys(string prefix)
     public RedisKey ServiceDuty(string service) => $"{prefix}desk:{service}:duty";
     public RedisKey ServiceQueue(string service) => $"{prefix}desk:{service}:queue";
     public RedisKey CounsellorChats(string userName) => $"{prefix}chats:{userName}";
+    // Since when each staff member on duty has been on duty (Staff/DutyRoster), and the duty periods of one
+    // local day, for staffing statistics (Opening/ShiftLog).
+    public RedisKey DutySince => $"{prefix}duty:since";
+    public RedisKey Shifts(DateOnly day) => $"{prefix}shifts:{day:yyyy-MM-dd}";
+    // The chat's own opening hours (Opening/OpeningStore); absent while coordinators have set none.
+    public RedisKey OpeningHours => $"{prefix}opening-hours";
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
     public RedisKey StaffIndex => $"{prefix}staff";

@@ -46,6 +46,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["GET /staff/stats"] = Dashboard, ["POST /staff/stats"] = Dashboard, ["GET /staff/stats/export"] = Dashboard,
         ["GET /staff/accounts"] = Admins, ["POST /staff/accounts"] = Admins,
         ["GET /staff/accounts/new"] = Admins, ["POST /staff/accounts/new"] = Admins,
+        ["GET /staff/hours"] = Editors, ["POST /staff/hours"] = Editors,
         ["GET /staff/directory"] = Editors, ["POST /staff/directory"] = Editors,
         ["GET /staff/directory/new"] = Editors, ["POST /staff/directory/new"] = Editors,
         ["GET /staff/directory/{Id}"] = Editors, ["POST /staff/directory/{Id}"] = Editors,
