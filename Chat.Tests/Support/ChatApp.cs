@@ -21,6 +21,8 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
     public string KeyPrefix { get; } = keyPrefix ?? $"t{Guid.NewGuid():N}:";
     public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
     public CapturedLogs Logs { get; } = new();
+    // The app's TimeProvider when a test moves time itself (a ManualClock); the real clock otherwise.
+    public TimeProvider? Clock { get; init; }
 
     public static ChatApp OnSharedRedis(IDictionary<string, string?>? settings = null) => new(RedisServer.Shared.Endpoint, settings);
 
@@ -31,6 +33,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         builder.UseSetting("Staff:SetupCodeFile", SetupCodeFile);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (Clock is not null) builder.ConfigureServices(services => services.AddSingleton(Clock));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
