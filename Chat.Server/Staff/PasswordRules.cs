@@ -56,7 +56,7 @@ public static class PasswordRules
     private static int Step(char from, char to)
     {
         if (char.IsAsciiDigit(from) && char.IsAsciiDigit(to))
-            return (to - from + 10) % 10 switch { 1 => 1, 9 => -1, _ => 0 };
+            return ((to - from + 10) % 10) switch { 1 => 1, 9 => -1, _ => 0 };
         return (to - from) is 1 or -1 ? to - from : 0;
     }
 }
