@@ -187,7 +187,27 @@ connection.on('HandoverQueueChanged', ({ waiting }) => desk.render(waiting));
 connection.on('HandoverAnswered', (answer) => panels.get(answer.conversationId)?.answered(answer));
 connection.on('ReturnCodeRequested', ({ conversationId }) => panels.get(conversationId)?.returnRequested());
 connection.on('ReturnNoteAnswered', (answer) => panels.get(answer.conversationId)?.noteAnswered(answer));
-connection.onreconnecting(() => showConnection('reconnecting'));
+// A session that ended (sign-out in another tab, the shift is over, an admin disabled the account) closes the
+// connection from the server: asking the probe tells that apart from a network drop, and goes to sign in.
+let leaving = false;
+async function leaveIfSignedOut() {
+  if (leaving) return true;
+  let response;
+  try {
+    response = await fetch('/staff/auth/session', { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return false; // the network or the server is away: keep trying to reconnect
+  }
+  if (response.status !== 401) return false;
+  leaving = true;
+  await connection.stop();
+  window.location.assign('/staff/signin?error=session-ended');
+  return true;
+}
+
+connection.onreconnecting(async () => {
+  if (!(await leaveIfSignedOut())) showConnection('reconnecting');
+});
 connection.onreconnected(() => {
   showConnection(null);
   refresh();
@@ -195,9 +215,9 @@ connection.onreconnected(() => {
 // Duty can change only over a live connection: a click before it is up would just fail.
 const setConnected = (connected) => { byId('go-on-duty').disabled = !connected; };
 
-connection.onclose(() => {
+connection.onclose(async () => {
   setConnected(false);
-  showConnection('closed');
+  if (!(await leaveIfSignedOut())) showConnection('closed');
 });
 
 async function connect() {
@@ -205,7 +225,7 @@ async function connect() {
   try {
     await connection.start();
   } catch {
-    showConnection('closed');
+    if (!(await leaveIfSignedOut())) showConnection('closed');
     return;
   }
   setConnected(true);

@@ -12,7 +12,9 @@ public static class DashboardSetup
         services.AddSingleton<Observers>();
         services.AddSingleton<DashboardBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardBroadcaster>());
-        services.AddSignalR().AddHubOptions<StaffHub>(options => options.AddFilter<DashboardBroadcaster>());
+        // Not AddHubOptions again: each call copies the global options over the staff hub's, dropping the filters
+        // AddStaff registered (the session and method guards). Configure adds to what is there.
+        services.Configure<HubOptions<StaffHub>>(options => options.AddFilter<DashboardBroadcaster>());
         return services;
     }
 }

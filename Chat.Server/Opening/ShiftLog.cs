@@ -24,6 +24,10 @@ public sealed class ShiftLog(RedisConnection redis, IOptions<DirectoryOptions> z
         [.. DutyPeriods.ByLocalDay(period, Zone).Select(piece => (redis.Keys.Shifts(piece.Day), JsonSerializer.Serialize(
             new Stored(piece.Piece.User, piece.Piece.Desk, piece.Piece.From.ToUnixTimeMilliseconds(), piece.Piece.To.ToUnixTimeMilliseconds()), Json)))];
 
+    // Every day from `from` to `to`, oldest first.
+    public async Task<IReadOnlyList<StaffedDay>> Days(DateOnly from, DateOnly to) =>
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(0, to.DayNumber - from.DayNumber + 1)).Select(i => Day(from.AddDays(i))));
+
     public async Task<StaffedDay> Day(DateOnly day)
     {
         var entries = await redis.Database.ListRangeAsync(redis.Keys.Shifts(day));

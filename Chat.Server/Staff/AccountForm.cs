@@ -34,7 +34,7 @@ public sealed class AccountForm
         var problems = new List<AccountProblem>();
         if (!StaffAccounts.IsUserName(UserName)) problems.Add(new("userName", "invalid-user-name"));
         if (!StaffAccounts.IsDisplayName(DisplayName)) problems.Add(new("displayName", "invalid-display-name"));
-        if (!StaffAccounts.IsPassword(Password)) problems.Add(new("password", "weak-password"));
+        if (PasswordRules.Problem(Password, UserName, DisplayName) is { } weak) problems.Add(new("password", weak));
         var kind = AccountKinds.Find(Kind);
         if (kind is null) problems.Add(new("kind", "invalid-kind"));
         else if (kind.Code == AccountKinds.Partner && Service.Length == 0) problems.Add(new("service", "no-service"));
@@ -54,7 +54,7 @@ public sealed class AccountForm
     {
         "invalid-user-name" or "user-exists" => "userName",
         "invalid-display-name" => "displayName",
-        "weak-password" => "password",
+        _ when code.StartsWith("password-", StringComparison.Ordinal) => "password",
         "invalid-service" => "service",
         _ => "form",
     };

@@ -18,6 +18,9 @@ public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, 
 // Who did what to whom among staff and content: one list per day (audit:<yyyy-mm-dd>), oldest first.
 public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> options, TimeProvider clock)
 {
+    // The actor of what nobody signed in did (a sign-in that locked a user name).
+    public const string Nobody = "";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task Record(string actor, string action, string target)
@@ -51,4 +54,18 @@ public static class AuditActions
     // Target: stats:<from>..<to>, the days exported.
     public const string StatsExported = "stats-exported";
     public const string OpeningHoursChanged = "opening-hours-changed";
+    public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string PasswordResetForced = "password-reset-forced";
+    public const string PasswordChanged = "password-changed";
+    public const string SignedIn = "signed-in";
+    public const string SignedOut = "signed-out";
+    public const string SignInLocked = "sign-in-locked";
+    public const string PageSaved = "page-saved";
+    public const string PagePublished = "page-published";
+    public const string PageUnpublished = "page-unpublished";
+    public const string PageRestored = "page-restored";
+    public const string ServiceSaved = "service-saved";
+    public const string ServiceAdded = "service-added";
+    public const string ServiceRemoved = "service-removed";
 }

@@ -6,12 +6,6 @@ using Chat.Server.Storage;
 
 namespace Chat.Server.Staff;
 
-public sealed class StaffOptions
-{
-    // Where the one-time code for creating the first admin is written (never to the log).
-    public string SetupCodeFile { get; set; } = ".chat-data/setup-code.txt";
-}
-
 // On start: says where young people and counsellors go, and, while no staff account exists,
 // creates a one-time setup code for the first admin and writes it to a file only the operator reads.
 public sealed class FirstSignIn(
@@ -62,26 +56,4 @@ public sealed class FirstSignIn(
     }
 
     private static string Normalize(string code) => code.Trim().ToUpperInvariant();
-}
-
-public static partial class StaffLog
-{
-    [LoggerMessage(1, LogLevel.Information, "Young people: {YouthUrl}  Counsellors: {StaffUrl}")]
-    public static partial void Addresses(ILogger logger, string youthUrl, string staffUrl);
-
-    [LoggerMessage(6, LogLevel.Warning, "Could not yet ask Redis whether a staff account exists ({ExceptionType}); trying again")]
-    public static partial void SetupCheckFailed(ILogger logger, string exceptionType);
-
-    [LoggerMessage(2, LogLevel.Warning, "No staff account exists yet. First sign-in: open {SetupUrl} and enter the one-time code from {CodeFile}")]
-    public static partial void SetupNeeded(ILogger logger, string setupUrl, string codeFile);
-
-    [LoggerMessage(3, LogLevel.Information, "Staff sign-in failed")]
-    public static partial void SignInFailed(ILogger logger);
-
-    [LoggerMessage(4, LogLevel.Information, "The first admin account was created")]
-    public static partial void FirstAdminCreated(ILogger logger);
-
-    // The kind only (counsellor, partner, ...): never who made the account or whom it is for.
-    [LoggerMessage(5, LogLevel.Information, "An admin created a staff account ({Kind})")]
-    public static partial void AccountCreated(ILogger logger, string kind);
 }

@@ -24,4 +24,14 @@ public static class StaffClaims
 {
     public const string DisplayName = "display_name";
     public const string Service = "service";
+    // The sign-in session (StaffSessions) and when it ends, in ms since 1970.
+    public const string Session = "session";
+    public const string SessionExpires = "session_expires";
+    // A session that may only set a new password (/staff/password): it carries no role.
+    public const string MustChangePassword = "must_change_password";
+
+    public static bool HasExpired(System.Security.Claims.ClaimsPrincipal? user, DateTimeOffset now) =>
+        !long.TryParse(user?.FindFirst(SessionExpires)?.Value, out var expires) || expires <= now.ToUnixTimeMilliseconds();
+
+    public static bool MustChange(System.Security.Claims.ClaimsPrincipal? user) => user?.HasClaim(MustChangePassword, "1") == true;
 }

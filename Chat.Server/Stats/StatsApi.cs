@@ -15,7 +15,7 @@ public static class StatsApi
         return app;
     }
 
-    private static async Task<IResult> Export(string? from, string? to, Counters counters, AuditLog audit, HttpContext http)
+    private static async Task<IResult> Export(string? from, string? to, Counters counters, Opening.ShiftLog shifts, AuditLog audit, HttpContext http)
     {
         ExportRange range;
         try
@@ -27,11 +27,12 @@ public static class StatsApi
             return Results.Json(new { code = error.Code, message = error.Message }, statusCode: StatusCodes.Status400BadRequest);
         }
         var report = StatsReport.From(await counters.Days(range.From, range.To));
+        var staffing = await shifts.Days(range.From, range.To);
         await audit.Record(http.User.Identity!.Name!, AuditActions.StatsExported, $"stats:{range.From:yyyy-MM-dd}..{range.To:yyyy-MM-dd}");
         // The days actually given, when they are not the ones asked for (older than the retention, or to come).
         if (range.Clamped) http.Response.Headers[ClampedHeader] = $"{range.From:yyyy-MM-dd}..{range.To:yyyy-MM-dd}";
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(StatsCsv.Of(report)), "text/csv; charset=utf-8",
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(StatsCsv.Of(report, staffing)), "text/csv; charset=utf-8",
             $"statistik-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv");
     }
 }

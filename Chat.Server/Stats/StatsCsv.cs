@@ -5,11 +5,16 @@ namespace Chat.Server.Stats;
 // date,dimension,value,count: one row per day, dimension and value with a count (StatsReport.Rows).
 public static class StatsCsv
 {
-    public static string Of(StatsReport report)
+    // staffing: the recorded duty of each day, as minutes with at least one of the service's own counsellors on duty
+    // (covered-minutes) and minutes on duty summed over staff (staff-minutes), for days with anyone on duty.
+    public static string Of(StatsReport report, IReadOnlyList<Opening.StaffedDay>? staffing = null)
     {
         var csv = new StringBuilder("date,dimension,value,count\r\n");
         foreach (var row in report.Rows())
             csv.Append($"{row.Day:yyyy-MM-dd},{Cell(row.Dimension)},{Cell(row.Value)},{row.Count}\r\n");
+        foreach (var day in (staffing ?? []).Where(d => d.OnDuty > TimeSpan.Zero).OrderBy(d => d.Day))
+            csv.Append($"{day.Day:yyyy-MM-dd},staffing,covered-minutes,{(long)day.Covered.TotalMinutes}\r\n")
+                .Append($"{day.Day:yyyy-MM-dd},staffing,staff-minutes,{(long)day.OnDuty.TotalMinutes}\r\n");
         return csv.ToString();
     }
 

@@ -32,6 +32,10 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
     public RedisKey StaffIndex => $"{prefix}staff";
+    // A staff sign-in (Staff/StaffSessions), the sessions of one user, and failed sign-ins per SHA-256 of a user name.
+    public RedisKey Session(string id) => $"{prefix}session:{id}";
+    public RedisKey SessionsOf(string userName) => $"{prefix}sessions:{userName}";
+    public RedisKey SignInFailures(string userNameHash) => $"{prefix}signin-failures:{userNameHash}";
     // Who did what among staff and content, one list per day (Staff/AuditLog).
     public RedisKey Audit(DateOnly day) => $"{prefix}audit:{day:yyyy-MM-dd}";
 
@@ -58,4 +62,7 @@ public sealed class RedisKeys(string prefix)
     public RedisChannel ContentChanged => new($"{prefix}content-changed", RedisChannel.PatternMode.Literal);
 
     public RedisChannel Fanout => new($"{prefix}fanout", RedisChannel.PatternMode.Literal);
+
+    // The ids of staff sessions that just ended, so every node closes their staff hub connections.
+    public RedisChannel SessionsEnded => new($"{prefix}sessions-ended", RedisChannel.PatternMode.Literal);
 }

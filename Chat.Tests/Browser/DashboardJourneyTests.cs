@@ -18,8 +18,8 @@ public sealed class DashboardJourneyTests() : BrowserTest(new Dictionary<string,
 
         await App.CreateStaff("cora", StaffRoles.Coordinator);
         await using var coordinatorDesk = await Chromium.NewDesktopContextAsync(Base);
-        var (dashboard, dashboardProblems) = await SignedIn(coordinatorDesk, "cora", "/staff/directory");
-        await dashboard.GotoAsync("/staff/dashboard");
+        // Where a coordinator lands after signing in.
+        var (dashboard, dashboardProblems) = await SignedIn(coordinatorDesk, "cora", "/staff/dashboard");
         await Expect(dashboard.Locator("#fig-on-duty")).ToHaveTextAsync("1");
         await Expect(dashboard.Locator("#fig-waiting")).ToHaveTextAsync("0");
         await Expect(dashboard.Locator("#chats-empty")).ToBeVisibleAsync();

@@ -12,7 +12,7 @@ public sealed class HelpPagesJourneyTests : BrowserTest
     {
         await App.CreateStaff("cora", StaffRoles.Coordinator);
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (editor, editorProblems) = await SignedIn(desk, "cora", "/staff/directory");
+        var (editor, editorProblems) = await SignedIn(desk, "cora", "/staff/dashboard");
 
         // The seed is in on first start; open the page the young person will read.
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
@@ -51,7 +51,7 @@ public sealed class HelpPagesJourneyTests : BrowserTest
     {
         await App.CreateStaff("cora", StaffRoles.Coordinator);
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (editor, _) = await SignedIn(desk, "cora", "/staff/directory");
+        var (editor, _) = await SignedIn(desk, "cora", "/staff/dashboard");
 
         await editor.GotoAsync("/staff/pages/ar/marhaban");
         Assert.Equal("rtl", await editor.Locator("#markdown").GetAttributeAsync("dir"));

@@ -261,14 +261,14 @@ public sealed class DirectoryTests : ChatTest
     }
 
     [Fact]
-    public async Task ACoordinatorWithoutTheCounsellorRoleLandsOnTheDirectory()
+    public async Task ACoordinatorWithoutTheCounsellorRoleLandsOnTheDashboard()
     {
         await Seeded(App);
         await App.CreateStaff("kim", StaffRoles.Coordinator);
         using var client = App.NewClient();
         var (cookies, token) = await ChatApp.FormToken(client, "/staff/signin");
         using var response = await ChatApp.PostForm(client, "/staff/auth/signin", cookies, token, new() { ["userName"] = "kim", ["password"] = ChatApp.Password });
-        Assert.Equal("/staff/directory", response.Headers.Location?.ToString());
+        Assert.Equal("/staff/dashboard", response.Headers.Location?.ToString());
     }
 
     private static async Task<IReadOnlyList<PartnerService>> Seeded(ChatApp app)

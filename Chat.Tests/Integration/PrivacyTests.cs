@@ -81,8 +81,9 @@ public sealed partial class PrivacyTests : IAsyncLifetime
         Assert.DoesNotContain(left, k => k.StartsWith("conv:") || k.StartsWith("token:") || k.Contains(id));
         foreach (var key in left.Where(k => k.StartsWith("chats:") || k.StartsWith("queue")))
             Assert.DoesNotContain(id, await Members(redis, app.KeyPrefix + key));
-        // What remains is about staff or counts nobody: accounts, duty, counters, queue numbers, signing keys, the directory, help pages.
-        Assert.All(left, k => Assert.Matches("^(staff(:.+)?|duty(:since)?|queue(:ticket|:version|:away|:handling)?|stats:.+|dataprotection:keys|chats:.+|services|pages|page:.+)$", k));
+        // What remains is about staff or counts nobody: accounts, sign-in sessions, the audit log, duty, counters, queue numbers,
+        // signing keys, the directory, help pages.
+        Assert.All(left, k => Assert.Matches("^(staff(:.+)?|sessions?:.+|audit:.+|duty(:since)?|queue(:ticket|:version|:away|:handling)?|stats:.+|dataprotection:keys|chats:.+|services|pages|page:.+)$", k));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["GET /staff"] = Desk, ["POST /staff"] = Desk,
         ["GET /staff/dashboard"] = Dashboard, ["POST /staff/dashboard"] = Dashboard,
         ["GET /staff/stats"] = Dashboard, ["POST /staff/stats"] = Dashboard, ["GET /staff/stats/export"] = Dashboard,
+        ["GET /staff/audit"] = Admins, ["POST /staff/audit"] = Admins,
+        ["GET /staff/password"] = Roles, ["POST /staff/password"] = Roles, ["POST /staff/auth/password"] = Roles,
+        ["GET /staff/auth/session"] = Roles,
         ["GET /staff/accounts"] = Admins, ["POST /staff/accounts"] = Admins,
         ["GET /staff/accounts/new"] = Admins, ["POST /staff/accounts/new"] = Admins,
         ["GET /staff/hours"] = Editors, ["POST /staff/hours"] = Editors,
@@ -56,8 +59,13 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["GET /staff/pages/{Lang}/{Slug}/history"] = Editors, ["POST /staff/pages/{Lang}/{Slug}/history"] = Editors,
     };
 
-    // Who calls: nobody signed in, a signed-in role, or a role's cookie replayed after it signed out.
-    public static TheoryData<string> Callers() => ["anonymous", .. Roles];
+    // What a session that must set a new password first may use: the password page and the session probe.
+    private static readonly HashSet<string> MustChangeMayUse =
+        ["GET /staff/password", "POST /staff/password", "POST /staff/auth/password", "GET /staff/auth/session"];
+
+    // Who calls: nobody signed in, a signed-in role, a role's cookie replayed after it signed out, or a counsellor
+    // who has not yet replaced the password an admin gave them.
+    public static TheoryData<string> Callers() => ["anonymous", .. Roles, .. Roles.Select(role => $"{role}:signed-out"), "must-change"];
 
     private readonly ChatApp _app = ChatApp.OnSharedRedis();
 
@@ -113,8 +121,9 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
             if (session.Length > 0) request.Headers.Add("Cookie", session);
             using var response = await client.SendAsync(request).Within(ChatApp.Timeout, endpoint);
             var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/staff/signin?ReturnUrl="));
-            var admitted = roles == Everyone || (role is not null && roles.Contains(role));
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString is var to
+                    && (to.Contains("/staff/signin?ReturnUrl=") || to.EndsWith("/staff/password")));
+            var admitted = roles == Everyone || (caller == "must-change" ? MustChangeMayUse.Contains(endpoint) : role is not null && roles.Contains(role));
             if (refused == admitted) wrong.Add($"{endpoint}: {(int)response.StatusCode} {response.Headers.Location}");
         }
         Assert.True(wrong.Count == 0, $"as {caller}: {string.Join(" | ", wrong)}");
@@ -128,7 +137,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         if (role is null)
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(() => _app.ConnectAsync("/hubs/staff", new HubClientOptions { Cookie = session }));
-            Assert.Contains("401", error.ToString());
+            Assert.Contains(caller == "must-change" ? "403" : "401", error.ToString());
             return;
         }
         await using var hub = await _app.ConnectAsync("/hubs/staff", new HubClientOptions { Cookie = session });
@@ -157,6 +166,11 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
     private async Task<(string? Role, string Session)> Session(string caller)
     {
         if (caller == "anonymous") return (null, "");
+        if (caller == "must-change")
+        {
+            await _app.Get<StaffAccounts>().Create("newbie", "Ny Kurator", ChatApp.Password, [StaffRoles.Counsellor], mustChangePassword: true);
+            return (null, await _app.SignIn("newbie"));
+        }
         var role = caller.Split(':')[0];
         var session = await _app.SignIn(role);
         if (!caller.EndsWith(":signed-out")) return (role, session);

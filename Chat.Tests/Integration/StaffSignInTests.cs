@@ -79,7 +79,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
         using var client = Client();
 
         Assert.Equal("/staff/setup?error=invalid-code", await Setup(client, "WRONG-CODE", "admin", ChatApp.Password));
-        Assert.Equal("/staff/setup?error=weak-password", await Setup(client, code, "admin", "short"));
+        Assert.Equal("/staff/setup?error=password-too-short", await Setup(client, code, "admin", "short"));
         Assert.Equal("/staff", await Setup(client, code.ToLowerInvariant(), "admin", ChatApp.Password));
         Assert.False(File.Exists(_app.SetupCodeFile));
         Assert.Equal("/staff/setup?error=setup-closed", await Setup(client, code, "second", ChatApp.Password));

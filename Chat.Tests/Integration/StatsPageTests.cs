@@ -163,6 +163,28 @@ public sealed class StatsPageTests : IAsyncLifetime
         Assert.DoesNotContain(await _app.Get<AuditLog>().Recent(1), e => e.Action == AuditActions.StatsExported);
     }
 
+    [Fact]
+    public async Task StaffingIsShownAndExportedFromTheRecordedDutyPeriods()
+    {
+        await using (var counsellor = await Counsellor.SignIn(_app, "ulla"))
+        {
+            (await counsellor.GoOnDuty(2)).Value();
+            ((ManualClock)_app.Clock!).Advance(TimeSpan.FromMinutes(90));
+            (await counsellor.GoOffDuty()).Value();
+        }
+        var (client, session) = await SignedIn("kim", StaffRoles.Coordinator);
+
+        var page = new HtmlParser().ParseDocument(await ChatApp.PageAs(client, "/staff/stats", session, decode: false));
+        var row = Assert.Single(page.QuerySelectorAll("#staffing-table tbody tr"));
+        Assert.Equal(["2026-04-10", "1 h 30 min", "1 h 30 min"], row.Children.Select(c => c.TextContent));
+        Assert.Null(page.QuerySelector("#staffing-empty"));
+
+        using var response = await ChatApp.SendAs(client, HttpMethod.Get, "/staff/stats/export?from=2026-04-10&to=2026-04-10", session);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.EndsWith("2026-04-10,staffing,covered-minutes,90\r\n2026-04-10,staffing,staff-minutes,90\r\n", csv);
+        Assert.DoesNotContain("ulla", csv);
+    }
+
     private async Task<(HttpClient Client, string Session)> SignedIn(string user, params string[] roles)
     {
         if (roles is [StaffRoles.Partner]) await _app.CreateMember(user, "stodcentrum");

@@ -21,7 +21,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
     public string KeyPrefix { get; } = keyPrefix ?? $"t{Guid.NewGuid():N}:";
     public string SetupCodeFile { get; } = Path.Combine(Path.GetTempPath(), $"chat-setup-{Guid.NewGuid():N}.txt");
     public CapturedLogs Logs { get; } = new();
-    // A clock in place of the system's for this node (a ManualClock), e.g. to put it at a given local date.
+    // The app's TimeProvider when a test moves time itself (a ManualClock); the real clock otherwise.
     public TimeProvider? Clock { get; init; }
 
     public static ChatApp OnSharedRedis(IDictionary<string, string?>? settings = null) => new(RedisServer.Shared.Endpoint, settings);
@@ -33,7 +33,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         builder.UseSetting("Staff:SetupCodeFile", SetupCodeFile);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (Clock is not null) builder.ConfigureServices(services => services.AddSingleton(Clock));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -61,7 +61,7 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         using var response = await PostForm(client, "/staff/auth/signin", cookies, token,
             new() { ["userName"] = userName, ["password"] = password });
         var location = response.Headers.Location?.ToString();
-        if (response.StatusCode != HttpStatusCode.Redirect || location is not ("/staff" or "/staff/directory" or "/staff/accounts"))
+        if (response.StatusCode != HttpStatusCode.Redirect || location is not ("/staff" or "/staff/dashboard" or "/staff/accounts" or "/staff/password"))
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {location}");
         return CookieHeader(response, cookies);
     }
