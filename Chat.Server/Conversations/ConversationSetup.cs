@@ -30,7 +30,8 @@ public static class ConversationSetup
     public static void MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapHub<YouthHub>("/hubs/youth");
-        app.MapHub<StaffHub>("/hubs/staff");
+        // A staff connection ends with its sign-in (the cookie expires with the session), even one that never calls.
+        app.MapHub<StaffHub>("/hubs/staff", options => options.CloseOnAuthenticationExpiration = true);
         app.MapPost("/youth/leave", YouthLeaving.Beacon);
     }
 }

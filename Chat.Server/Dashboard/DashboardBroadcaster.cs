@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Chat.Server.Conversations;
 using Chat.Server.Staff;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -7,14 +8,17 @@ namespace Chat.Server.Dashboard;
 
 // Sends the floor to the dashboards watching on this node, every DashboardOptions.RefreshEvery and at once after a
 // coordinator acts. Each node serves its own watchers from Redis, so nothing crosses the fan-out; a node nobody
-// watches on reads nothing.
+// watches on reads nothing. It also remembers which chat each of this node's connections follows silently, so a
+// closed dashboard (a closed tab, a lost network, a sign-out) gives the seat up and the counsellor is told.
 public sealed class DashboardBroadcaster(
-    Overview overview, IHubContext<StaffHub, IStaffClient> hub, IOptions<DashboardOptions> options, ILogger<DashboardBroadcaster> logger)
+    Overview overview, Observers observers, Relay relay, IHubContext<StaffHub, IStaffClient> hub, IOptions<DashboardOptions> options,
+    ILogger<DashboardBroadcaster> logger)
     : BackgroundService, IHubFilter
 {
     public const string Group = "dashboard";
 
     private readonly ConcurrentDictionary<string, bool> _watchers = new();
+    private readonly ConcurrentDictionary<string, (string ConversationId, string User)> _following = new();
     private readonly SemaphoreSlim _wake = new(0);
 
     public async Task<DashboardState> Watch(HubCallerContext caller, IGroupManager groups)
@@ -26,11 +30,30 @@ public sealed class DashboardBroadcaster(
 
     public void Request() => _wake.Release();
 
-    // Registered as a staff hub filter: a closed connection stops counting as a watcher.
-    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    // The chat this connection follows now (null: none).
+    public void Follows(HubCallerContext caller, string? conversationId)
+    {
+        if (conversationId is null) _following.TryRemove(caller.ConnectionId, out _);
+        else _following[caller.ConnectionId] = (conversationId, caller.UserIdentifier!);
+    }
+
+    // Registered as a staff hub filter: a closed connection stops counting as a watcher, and gives up its seat.
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         _watchers.TryRemove(context.Context.ConnectionId, out _);
-        return next(context, exception);
+        if (_following.TryRemove(context.Context.ConnectionId, out var followed))
+        {
+            try
+            {
+                var seat = await observers.Leave(followed.ConversationId, followed.User);
+                await relay.ToStaff(seat.Staff, nameof(IStaffClient.ObserverChanged), new ObserverChangedEvent(followed.ConversationId, null));
+            }
+            catch (Exception ex) when (ex is ChatError or StackExchange.Redis.RedisException)
+            {
+                // Gone, ended, or already given up elsewhere: nothing to release.
+            }
+        }
+        await next(context, exception);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -28,7 +28,8 @@ public sealed class OpeningHours
     private OpeningHours(IReadOnlyList<OpeningPeriod>[]? week, IEnumerable<OpeningException> exceptions)
     {
         _week = week;
-        _exceptions = exceptions.ToDictionary(e => e.Date);
+        // Sorted like the weekdays' periods, whatever order they were typed in: the next opening is the earliest one.
+        _exceptions = exceptions.ToDictionary(e => e.Date, e => e with { Periods = [.. e.Periods.OrderBy(p => p.From)] });
     }
 
     public static OpeningHours Unknown { get; } = new(null, []);

@@ -7,11 +7,19 @@ namespace Chat.Server.Staff;
 // Who may still sign in, and with what: an admin disables, enables or resets an account; a person changes their own
 // password. Every change that takes access away ends the account's sessions in the same script, and every node then
 // closes their staff hub connections (StaffSessions.Announce).
-public sealed class AccountAccess(RedisConnection redis, StaffAccounts accounts, StaffSessions sessions)
+public sealed class AccountAccess(
+    RedisConnection redis, StaffAccounts accounts, StaffSessions sessions, DutyRoster duty, Queue.QueueBroadcaster queue, ILogger<AccountAccess> logger)
 {
     private RedisKeys Keys => redis.Keys;
 
-    public Task Disable(string userName) => Change(userName, DisableScript, []);
+    // A disabled account is also taken off duty (its period recorded), so nobody counts on someone who cannot sign in:
+    // the youth page's wait, the dashboard's free places and the staffing statistics stay true.
+    public async Task Disable(string userName)
+    {
+        await Change(userName, DisableScript, []);
+        await duty.LeaveDuty(StaffAccounts.UserName(userName));
+        queue.Request();
+    }
 
     public Task Enable(string userName) => Change(userName, EnableScript, []);
 
@@ -41,7 +49,15 @@ public sealed class AccountAccess(RedisConnection redis, StaffAccounts accounts,
         var result = await redis.Database.ScriptEvaluateAsync(script,
             [Keys.StaffIndex, Keys.StaffAccount(name), Keys.SessionsOf(name)], [name, Keys.Prefix, .. args]);
         if (result.IsNull) throw new StaffError("unknown-account");
-        await sessions.Announce([.. ((RedisResult[])result!).Select(id => (string)id!)]);
+        try
+        {
+            await sessions.Announce([.. ((RedisResult[])result!).Select(id => (string)id!)]);
+        }
+        catch (RedisException ex)
+        {
+            // The change is made; every node's session check (StaffConnections) closes the connections soon anyway.
+            StaffLog.AnnounceFailed(logger, ex.GetType().Name);
+        }
     }
 
     // 20 characters from an alphabet without look-alikes (about 100 bits), grouped for reading aloud.

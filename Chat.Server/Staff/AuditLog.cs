@@ -15,8 +15,9 @@ public sealed class AuditOptions
 // Action is a fixed word from AuditActions. Never message text, never anything about a young person.
 public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Target);
 
-// Who did what to whom among staff and content: one list per day (audit:<yyyy-mm-dd>), oldest first.
-public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> options, TimeProvider clock)
+// Who did what to whom among staff and content: one list per local day (audit:<yyyy-mm-dd>, the service's
+// Directory:TimeZone date, as the statistics), oldest first.
+public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> options, IOptions<Handover.DirectoryOptions> zone, TimeProvider clock)
 {
     // The actor of what nobody signed in did (a sign-in that locked a user name).
     public const string Nobody = "";
@@ -26,7 +27,7 @@ public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> optio
     public async Task Record(string actor, string action, string target)
     {
         var now = clock.GetUtcNow();
-        var key = redis.Keys.Audit(DateOnly.FromDateTime(now.UtcDateTime));
+        var key = redis.Keys.Audit(Stats.StatsDay.Of(now, zone.Value.Zone()));
         var batch = redis.Database.CreateBatch();
         var push = batch.ListRightPushAsync(key, JsonSerializer.Serialize(new AuditEntry(now, actor, action, target), Json));
         var expire = batch.KeyExpireAsync(key, options.Value.Retention);
@@ -37,7 +38,7 @@ public sealed class AuditLog(RedisConnection redis, IOptions<AuditOptions> optio
     // The entries of the last `days` days (today included), newest first.
     public async Task<IReadOnlyList<AuditEntry>> Recent(int days)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Stats.StatsDay.Of(clock.GetUtcNow(), zone.Value.Zone());
         var lists = await Task.WhenAll(Enumerable.Range(0, Math.Clamp(days, 1, 400))
             .Select(back => redis.Database.ListRangeAsync(redis.Keys.Audit(today.AddDays(-back)))));
         return [.. lists.SelectMany(list => list.Reverse()).Select(value => JsonSerializer.Deserialize<AuditEntry>((string)value!, Json)!)];

@@ -20,6 +20,10 @@ public static class AuditWords
         AuditActions.ServiceSaved => "ändrade tjänsten i katalogen",
         AuditActions.ServiceAdded => "lade till tjänsten i katalogen",
         AuditActions.ServiceRemoved => "tog bort tjänsten ur katalogen",
+        AuditActions.OpeningHoursChanged => "ändrade chattens öppettider",
+        AuditActions.StatsExported => "laddade ner statistiken",
+        AuditActions.ChatEnded => "avslutade en pågående chatt som hölls av",
+        AuditActions.ChatFollowed => "följde tyst en chatt som hölls av",
         _ => action,
     };
 }

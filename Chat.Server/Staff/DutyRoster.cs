@@ -44,7 +44,13 @@ public sealed class DutyRoster(RedisConnection redis, StaffAccounts accounts, Sh
 
     // The period is built from the start as read; the script checks that start is still the one stored (another tab
     // may have gone off and on duty meanwhile), else it is read again.
-    public async Task<DutyStatus> GoOffDuty(string user, string service = "")
+    public Task<DutyStatus> GoOffDuty(string user, string service = "") => OffDuty(user, service, force: false);
+
+    // Off duty whatever they hold, at whichever desk they sit: for an account that was just disabled. Their open chats
+    // stay theirs until a coordinator ends them (the dashboard shows them).
+    public async Task<DutyStatus> LeaveDuty(string user) => await OffDuty(user, await accounts.ServiceOf(user), force: true);
+
+    private async Task<DutyStatus> OffDuty(string user, string service, bool force)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -54,7 +60,8 @@ public sealed class DutyRoster(RedisConnection redis, StaffAccounts accounts, Sh
                 : [];
             var result = (string)(await redis.Database.ScriptEvaluateAsync(OffDutyScript,
                 [DutyOf(service), Keys.CounsellorChats(user), Keys.DutySince, .. entries.Select(e => e.Key)],
-                [user, Keys.Prefix, since.IsNull ? "" : since, (long)shifts.Retention.TotalMilliseconds, .. entries.Select(e => (RedisValue)e.Entry)]))!;
+                [user, Keys.Prefix, since.IsNull ? "" : since, (long)shifts.Retention.TotalMilliseconds, force ? "1" : "0",
+                    .. entries.Select(e => (RedisValue)e.Entry)]))!;
             if (result == "chats-open")
                 throw new ChatError("chats-open", "End your open chats before going off duty.");
             if (result == "ok" || attempt >= 3) return await Status(user, service);
@@ -79,14 +86,15 @@ public sealed class DutyRoster(RedisConnection redis, StaffAccounts accounts, Sh
 
     // Off duty, and the period (one piece per local day it touched) into the day lists, if they were on duty here.
     // KEYS: duty, counsellor's chats, duty:since, the period's day lists. ARGV: user name, key prefix, the start as
-    // read ('' for none), the lists' lifetime ms, one entry per day list. returns 'ok' | 'chats-open' | 'since-changed'
+    // read ('' for none), the lists' lifetime ms, '1' to leave even with chats open, one entry per day list.
+    // returns 'ok' | 'chats-open' | 'since-changed'
     private static readonly string OffDutyScript = $$"""
         {{QueueScripts.CountActive("KEYS[2]", "ARGV[2]")}}
-        if active > 0 then return 'chats-open' end
+        if active > 0 and ARGV[5] ~= '1' then return 'chats-open' end
         if (redis.call('HGET', KEYS[3], ARGV[1]) or '') ~= ARGV[3] then return 'since-changed' end
         if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then
           for i = 4, #KEYS do
-            redis.call('RPUSH', KEYS[i], ARGV[i + 1])
+            redis.call('RPUSH', KEYS[i], ARGV[i + 2])
             redis.call('PEXPIRE', KEYS[i], ARGV[4])
           end
         end

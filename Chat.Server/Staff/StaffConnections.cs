@@ -7,7 +7,9 @@ namespace Chat.Server.Staff;
 // This node's staff hub connections by session id. When any node announces that sessions ended (sign-out, a disabled
 // account, a reset password), their connections here are aborted and the sessions remembered as ended, so a call
 // already on its way is refused too (StaffSessionGuard) without asking Redis.
-public sealed class StaffConnections(RedisConnection redis, ILogger<StaffConnections> logger) : IHostedService
+public sealed class StaffConnections(
+    RedisConnection redis, StaffSessions sessions, Microsoft.Extensions.Options.IOptions<StaffOptions> options, ILogger<StaffConnections> logger)
+    : BackgroundService
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _bySession = new();
     // Ended sessions this node has heard of, with when they may be forgotten (their cookie has expired by then).
@@ -38,10 +40,36 @@ public sealed class StaffConnections(RedisConnection redis, ILogger<StaffConnect
         foreach (var (id, until) in _ended) if (until < DateTimeOffset.UtcNow) _ended.TryRemove(id, out _);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await redis.Multiplexer!.GetSubscriber().SubscribeAsync(redis.Keys.SessionsEnded, (_, value) =>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var multiplexer = redis.Multiplexer!;
+        await multiplexer.GetSubscriber().SubscribeAsync(redis.Keys.SessionsEnded, (_, value) =>
             Ended(((string?)value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), DateTimeOffset.UtcNow.AddDays(1)));
+        // Announcements made while this node was cut off from Redis were never heard: ask at once when it is back.
+        multiplexer.ConnectionRestored += (_, _) => _ = Check();
+        await base.StartAsync(cancellationToken);
+    }
 
     // The subscription ends when RedisConnection closes the multiplexer.
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SessionCheckEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await Check();
+    }
+
+    // Closes this node's connections whose session no longer stands in Redis (ended, expired, account disabled).
+    public async Task Check()
+    {
+        try
+        {
+            var open = _bySession.Select(s => (Id: s.Key, User: s.Value.Values.FirstOrDefault()?.User?.Identity?.Name)).ToList();
+            var live = await Task.WhenAll(open.Select(s => sessions.IsLive(s.Id, s.User)));
+            var ended = open.Where((_, i) => !live[i]).Select(s => s.Id).ToList();
+            if (ended.Count > 0) Ended(ended, DateTimeOffset.UtcNow.AddDays(1));
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            StaffLog.SessionCheckFailed(logger, ex.GetType().Name);
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed partial class StaffHub
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
         foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.StatusAtTheirDesk(user));
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
+        queue.Request();
         await audit.Record(Me, AuditActions.ChatEnded, ending.Counsellor.Length > 0 ? ending.Counsellor : "queue");
         DashboardLog.CoordinatorActed(logger, "ended a chat");
         dashboard.Request();
@@ -34,10 +35,12 @@ public sealed partial class StaffHub
     }
 
     [Authorize(Roles = StaffRoles.Coordinator)]
-    public async Task<Reply<StaffChat>> JoinSilently(string? conversationId, [FromServices] Observers observers, [FromServices] AuditLog audit)
+    public async Task<Reply<StaffChat>> JoinSilently(
+        string? conversationId, [FromServices] Observers observers, [FromServices] DashboardBroadcaster dashboard, [FromServices] AuditLog audit)
     {
         var id = TextRules.ConversationId(conversationId);
         var seat = await observers.Join(id, Me, MyName);
+        dashboard.Follows(Context, id);
         await relay.ToStaff(seat.Staff, nameof(IStaffClient.ObserverChanged), new ObserverChangedEvent(id, MyName));
         await audit.Record(Me, AuditActions.ChatFollowed, seat.Staff.FirstOrDefault() ?? "");
         DashboardLog.CoordinatorActed(logger, "joined a chat silently");
@@ -45,10 +48,11 @@ public sealed partial class StaffHub
     }
 
     [Authorize(Roles = StaffRoles.Coordinator)]
-    public async Task<Reply<object?>> LeaveSilently(string? conversationId, [FromServices] Observers observers)
+    public async Task<Reply<object?>> LeaveSilently(string? conversationId, [FromServices] Observers observers, [FromServices] DashboardBroadcaster dashboard)
     {
         var id = TextRules.ConversationId(conversationId);
         var seat = await observers.Leave(id, Me);
+        dashboard.Follows(Context, null);
         await relay.ToStaff(seat.Staff, nameof(IStaffClient.ObserverChanged), new ObserverChangedEvent(id, null));
         return Reply.Ok();
     }

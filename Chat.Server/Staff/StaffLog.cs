@@ -31,4 +31,10 @@ public static partial class StaffLog
 
     [LoggerMessage(9, LogLevel.Information, "An admin changed a staff account's access ({Action})")]
     public static partial void AccessChanged(ILogger logger, string action);
+
+    [LoggerMessage(10, LogLevel.Warning, "Could not check the open staff connections' sessions ({ExceptionType}); trying again later")]
+    public static partial void SessionCheckFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(11, LogLevel.Warning, "Could not announce ended staff sessions to the other nodes ({ExceptionType}); their session check will close them")]
+    public static partial void AnnounceFailed(ILogger logger, string exceptionType);
 }

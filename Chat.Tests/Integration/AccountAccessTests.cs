@@ -31,6 +31,24 @@ public sealed class AccountAccessTests : ChatTest
     }
 
     [Fact]
+    public async Task ADisabledCounsellorIsTakenOffDutyTheirPeriodRecordedAndTheirChatKeptForACoordinator()
+    {
+        var admin = await Admin();
+        var (youth, ulla, id) = await Youth.Matched(App);
+        Own(youth);
+        Own(ulla);
+
+        await App.AccountAction(admin, "ulla", "disable");
+
+        var duty = App.Get<DutyRoster>();
+        Assert.DoesNotContain("ulla", await duty.OnDuty());
+        Assert.False((await duty.Status("ulla")).OnDuty);
+        var today = App.Get<Chat.Server.Stats.Counters>().TodayDate;
+        Assert.Equal("ulla", Assert.Single((await App.Get<Chat.Server.Opening.ShiftLog>().Day(today)).Periods).User);
+        Assert.Equal("active", (await App.Get<Chat.Server.Conversations.ConversationStore>().Find(id))!.State);
+    }
+
+    [Fact]
     public async Task AReEnabledAccountSignsInAgain()
     {
         var admin = await Admin();

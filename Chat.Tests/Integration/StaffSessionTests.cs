@@ -94,6 +94,38 @@ public sealed class StaffSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConnectionWhoseSessionEndedUnheardIsClosedByTheNextCheck()
+    {
+        await _a.CreateStaff("ulla");
+        var cookie = await _a.SignIn("ulla");
+        await using var onB = await Counsellor.Connect(_b, cookie);
+        var closed = onB.Hub.WhenClosed(ChatApp.Timeout);
+        // The session goes from Redis without the announcement, as if node B missed it during a reconnect.
+        var redis = _a.Get<RedisConnection>();
+        foreach (var id in await redis.Database.SetMembersAsync(redis.Keys.SessionsOf("ulla")))
+            await redis.Database.KeyDeleteAsync(redis.Keys.Session((string)id!));
+
+        await _b.Get<StaffConnections>().Check();
+
+        await closed;
+        Assert.Equal(HubConnectionState.Disconnected, onB.Hub.State);
+    }
+
+    [Fact]
+    public async Task AConnectionThatMakesNoCallIsClosedWhenItsSignInExpires()
+    {
+        await using var app = new ChatApp(RedisServer.Shared.Endpoint, new Dictionary<string, string?> { ["Staff:SessionLifetime"] = "00:00:02" });
+        await app.CreateStaff("ulla");
+        await using var ulla = await Counsellor.Connect(app, await app.SignIn("ulla"));
+        var messages = ulla.Messages;
+
+        await ulla.Hub.WhenClosed(ChatApp.Timeout);
+
+        Assert.Equal(HubConnectionState.Disconnected, ulla.Hub.State);
+        Assert.Empty(messages.Received);
+    }
+
+    [Fact]
     public async Task ASessionIsKeptForOneShiftInRedisAndSignOutRemovesIt()
     {
         await _a.CreateStaff("ulla");

@@ -40,9 +40,12 @@ public sealed class OpeningHoursProperties
             return problems.Count == 0 && Enumerable.Range(0, 21 * 24 * 4).Select(q => Start.AddMinutes(15 * q)).All(t => again.IsOpen(t) == hours.IsOpen(t));
         }));
 
-    // Up to three non-overlapping periods on a day, on quarter hours so periods often touch and cross midnight.
+    // Up to three non-overlapping periods on a day, on quarter hours so periods often touch and cross midnight,
+    // in any order: a coordinator may type a day's periods in any order.
     private static readonly Gen<IReadOnlyList<OpeningPeriod>> Day =
-        Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 96), n)).Select(ends => (IReadOnlyList<OpeningPeriod>)Pairs(ends.Distinct().Order().ToList()));
+        Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 96), n))
+            .SelectMany(ends => Gen.Shuffle(Pairs(ends.Distinct().Order().ToList()).ToArray()))
+            .Select(periods => (IReadOnlyList<OpeningPeriod>)periods);
 
     private static List<OpeningPeriod> Pairs(List<int> quarters) =>
         [.. Enumerable.Range(0, quarters.Count / 2).Select(i => new OpeningPeriod(quarters[2 * i] * 15, quarters[2 * i + 1] * 15))];
