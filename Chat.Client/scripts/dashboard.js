@@ -72,8 +72,10 @@ function render(state) {
   setText(byId('fig-handovers'), String(state.handoversToday));
   byId('chat-rows').replaceChildren(...state.chats.map((chat) => chatRow(chat, state.at)));
   byId('chats-empty').hidden = state.chats.length > 0;
+  byId('chats-table').hidden = state.chats.length === 0;
   byId('desk-rows').replaceChildren(...state.desks.map(deskRow));
   byId('desks-empty').hidden = state.desks.length > 0;
+  byId('desks-table').hidden = state.desks.length === 0;
   setText(byId('dashboard-updated'), `Uppdaterad ${clockSeconds.format(state.at)}`);
   setActions();
   if (following && !state.chats.some((chat) => chat.conversationId === following)) byId('observed-ended').hidden = false;

@@ -34,6 +34,8 @@ public sealed class DashboardComponentTests
         var document = await Rendered.Component<DashboardView>(new() { ["State"] = State(), ["Zone"] = Stockholm });
 
         Assert.Empty(document.QuerySelectorAll("#chat-rows tr"));
+        Assert.True(document.QuerySelector("#chats-table")!.HasAttribute("hidden"));
+        Assert.True(document.QuerySelector("#desks-table")!.HasAttribute("hidden"));
         Assert.False(document.QuerySelector("#chats-empty")!.HasAttribute("hidden"));
         Assert.False(document.QuerySelector("#desks-empty")!.HasAttribute("hidden"));
         Assert.DoesNotContain("is-danger", document.QuerySelector("#fig-danger")!.ParentElement!.ClassList);
