@@ -23,11 +23,14 @@ builder.Services.AddHandover();
 builder.Services.AddContent();
 builder.Services.AddDashboard();
 builder.Services.AddOpening();
+builder.Services.AddPrivacy();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
+app.UseClientAddress();
 app.UseSecurityHeaders();
+app.UseOriginCheck();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

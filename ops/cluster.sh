@@ -82,7 +82,8 @@ start() {
   for port in "${node_ports[@]}"; do
     n=$((n + 1))
     mkdir -p "$dir/node-$n"
-    Redis__Configuration="127.0.0.1:$redis_port" Staff__SetupCodeFile="$dir/node-$n/setup-code.txt" \
+    # nginx on loopback is the nodes' only proxy: they believe its X-Forwarded-For (Privacy:TrustedProxies).
+    Redis__Configuration="127.0.0.1:$redis_port" Staff__SetupCodeFile="$dir/node-$n/setup-code.txt" Privacy__TrustedProxies__0=127.0.0.1 \
       nohup dotnet "$server_dll" --urls "http://127.0.0.1:$port" </dev/null >"$dir/node-$n/node.log" 2>&1 &
     echo $! >"$dir/node-$n/pid"
     servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'

@@ -37,6 +37,8 @@ const youth = {
   'code-used': 'Koden har redan använts.',
   'too-many-attempts': 'För många försök. Vänta en stund och försök igen.',
   'service-gone': 'Ingen från verksamheten kan vara med i chatten just nu. Du fortsätter prata här, och kuratorn kan föreslå något annat.',
+  // Calm and neutral: the young person may share an address with someone a counsellor blocked (a school's network).
+  blocked: 'Det går inte att starta en ny chatt härifrån just nu. Om du är i fara: ring 112. Du kan också läsa våra hjälpsidor.',
   'service-unavailable': 'Den verksamheten kan inte vara med i chatten just nu. Kontakta dem direkt och ge dem koden – den fungerar fortfarande. Du kan också starta en chatt utan kod.',
 };
 
@@ -90,7 +92,17 @@ const staff = {
 
 const fallback = 'Något gick fel. Försök igen.';
 
-export function errorText(code, audience) {
+// How long to wait, in words: "30 sekunder", "1 minut", "10 minuter".
+function waitText(seconds) {
+  if (!(seconds > 0)) return 'en liten stund';
+  if (seconds < 60) return `${seconds} sekunder`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
+}
+
+// retryAfter: seconds, with slow-down (the server's limit on how fast chats start and messages are sent).
+export function errorText(code, audience, retryAfter) {
+  if (code === 'slow-down') return `Det gick lite för fort. Vänta ${waitText(retryAfter)} och försök sedan igen.`;
   const texts = audience === 'staff' ? staff : youth;
   return texts[code] ?? common[code] ?? fallback;
 }

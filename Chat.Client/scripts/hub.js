@@ -2,9 +2,11 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export class HubError extends Error {
-  constructor(code, message) {
+  // retryAfter: seconds to wait, with slow-down only.
+  constructor(code, message, retryAfter) {
     super(message || code);
     this.code = code;
+    this.retryAfter = retryAfter ?? null;
   }
 }
 
@@ -41,7 +43,7 @@ export async function call(connection, method, ...args) {
     throw new HubError(code, String(error?.message ?? error));
   }
   if (reply?.ok) return reply.value ?? null;
-  throw new HubError(reply?.error?.code ?? 'server-error', reply?.error?.message ?? '');
+  throw new HubError(reply?.error?.code ?? 'server-error', reply?.error?.message ?? '', reply?.error?.retryAfter);
 }
 
 // For calls whose failure the person does not need to hear about (typing, quick exit).

@@ -66,25 +66,35 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     }
   }
 
-  function confirmEnd(asking) {
-    $('.end-chat').hidden = asking;
-    $('.end-confirm').hidden = !asking;
-    (asking ? $('.end-confirm-yes') : $('.end-chat')).focus();
+  // Ending, or ending and blocking: each asks once more before it acts. kind: 'end' | 'block' | null (neither).
+  function confirmEnd(kind) {
+    $('.end-chat').hidden = kind !== null;
+    $('.block-chat').hidden = kind !== null;
+    $('.end-confirm').hidden = kind !== 'end';
+    $('.block-confirm').hidden = kind !== 'block';
+    (kind ? $(`.${kind}-confirm-yes`) : $('.end-chat')).focus();
   }
 
-  $('.end-chat').addEventListener('click', () => confirmEnd(true));
-  $('.end-confirm-no').addEventListener('click', () => confirmEnd(false));
-  $('.end-confirm-yes').addEventListener('click', async () => {
+  async function endChat(method) {
     try {
-      await call(connection, 'End', id);
+      await call(connection, method, id);
     } catch (error) {
       if (error.code !== 'already-ended') return showError(error);
     }
     showError(null);
     state = 'ended';
+    confirmEnd(null);
+    if (method === 'Block') form.elements.outcome.value = 'abusive';
     render();
     $('.wrap-up select')?.focus();
-  });
+  }
+
+  $('.end-chat').addEventListener('click', () => confirmEnd('end'));
+  $('.block-chat').addEventListener('click', () => confirmEnd('block'));
+  $('.end-confirm-no').addEventListener('click', () => confirmEnd(null));
+  $('.block-confirm-no').addEventListener('click', () => confirmEnd(null));
+  $('.end-confirm-yes').addEventListener('click', () => endChat('End'));
+  $('.block-confirm-yes').addEventListener('click', () => endChat('Block'));
 
   const form = $('.wrap-up');
   form.elements.topic.value = chat.topic ?? '';

@@ -29,7 +29,7 @@ export function show(requested) {
 }
 
 export function showError(error) {
-  showAlert(byId('chat-error'), error ? errorText(error.code ?? error, 'youth') : '');
+  showAlert(byId('chat-error'), error ? errorText(error.code ?? error, 'youth', error.retryAfter) : '');
 }
 
 const connectionTexts = {

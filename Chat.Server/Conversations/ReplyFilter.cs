@@ -15,7 +15,7 @@ public sealed class ReplyFilter(ILogger<ReplyFilter> logger) : IHubFilter
         }
         catch (ChatError refusal)
         {
-            return Reply.Fail(refusal.Code, refusal.Message);
+            return Reply.Fail(refusal.Code, refusal.Message, refusal.RetryAfter);
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException)
         {

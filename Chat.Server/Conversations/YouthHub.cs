@@ -1,8 +1,10 @@
 using Chat.Server.Handover;
 using Chat.Server.Opening;
+using Chat.Server.Privacy;
 using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Server.Conversations;
@@ -49,19 +51,21 @@ public sealed partial class YouthHub(
     // A connection holds one live chat at a time; once it has ended, the same page may start another.
     // Outside the chat's opening hours nobody starts one (with a code neither, so no code is used up); whoever
     // already waits or chats goes on.
-    public async Task<Reply<YouthState>> Start(StartRequest? request)
+    public async Task<Reply<YouthState>> Start(StartRequest? request, [FromServices] FloodGate flood)
     {
         if (Bound is { } bound && (await store.Find(bound))?.State is "waiting" or "active") throw AlreadyStarted();
         await opening.RequireWithinHours();
         var topic = Vocabulary.Topic(request?.Topic);
         var language = Vocabulary.Language(request?.Language);
         var ageBand = Vocabulary.AgeBand(request?.AgeBand);
+        await flood.AdmitStart(Context.GetHttpContext());
         var (returning, atDesk) = await Arriving(request?.Code);
         // Meant for that counsellor only while they are on duty; otherwise nobody is kept waiting for them.
         var returnOnDuty = returning is not null && (await duty.OnDuty()).Contains(returning.Counsellor);
         var meantFor = returning is null || returnOnDuty ? returning : returning with { Counsellor = "" };
         var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor, atDesk);
         Bound = started.Id;
+        await flood.Remember(started.Id, Context.GetHttpContext());
         if (atDesk is not null) await desk.Broadcast(atDesk.Service);
         else queue.Request();
         ConversationLog.Queued(logger);
@@ -75,11 +79,12 @@ public sealed partial class YouthHub(
         });
     }
 
-    public async Task<Reply<YouthState>> Resume(ResumeRequest? request)
+    public async Task<Reply<YouthState>> Resume(ResumeRequest? request, [FromServices] FloodGate flood)
     {
         if (Bound is not null) throw AlreadyStarted();
         var token = TextRules.Token(request?.Token);
-        var id = await store.FindByToken(token) ?? throw ConversationStore.UnknownConversation();
+        var id = await store.FindByToken(token) ?? throw await flood.WrongToken(Context.GetHttpContext());
+        await flood.RequireNotBlocked(id);
         var previous = await store.Attach(id, Context.ConnectionId, request!.TakeOver);
         var (conversation, messages) = await store.Read(id, request.AfterSeq);
         Bound = id;
@@ -97,11 +102,12 @@ public sealed partial class YouthHub(
         });
     }
 
-    public async Task<Reply<SendResult>> Send(SendRequest? request)
+    public async Task<Reply<SendResult>> Send(SendRequest? request, [FromServices] FloodGate flood)
     {
         var id = RequireBound();
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
+        await flood.AdmitMessage(id, Context.GetHttpContext());
         var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
         if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));

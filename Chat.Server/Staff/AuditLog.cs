@@ -52,6 +52,8 @@ public static class AuditActions
     // A coordinator ended a chat (target: who held it, or "queue"), or followed one silently (target: who held it).
     public const string ChatEnded = "chat-ended";
     public const string ChatFollowed = "chat-followed";
+    // A counsellor ended and blocked an abusive chat; the target stays empty: nothing about the young person.
+    public const string ChatBlocked = "chat-blocked";
     // Target: stats:<from>..<to>, the days exported.
     public const string StatsExported = "stats-exported";
     public const string OpeningHoursChanged = "opening-hours-changed";

@@ -49,6 +49,12 @@ public sealed class RedisKeys(string prefix)
     public RedisKey CodeFailures(long minute) => $"{prefix}code-failures:{minute}";
     public RedisKey CodeCallerFailures(string callerHash, long window) => $"{prefix}code-failures:{callerHash}:{window}";
 
+    // Flood limits and blocks (Privacy/FloodGate): fixed-window counters numbered by window since 1970, per client
+    // key (a keyed hash of the address, never the address), and a counsellor's block of a client.
+    public RedisKey StartCount(string clientHash, long window) => $"{prefix}flood:start:{clientHash}:{window}";
+    public RedisKey SendCount(string clientHash, long window) => $"{prefix}flood:send:{clientHash}:{window}";
+    public RedisKey Block(string clientHash) => $"{prefix}block:{clientHash}";
+
     // Help pages: each language of a page has its current state and its version history.
     public RedisKey Page(string language, string slug) => $"{prefix}page:{language}:{slug}";
     public RedisKey PageHistory(string language, string slug) => $"{prefix}page:{language}:{slug}:history";

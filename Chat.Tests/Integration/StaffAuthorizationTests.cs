@@ -31,7 +31,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["Take"] = Counsellors, ["TakeNext"] = Counsellors, ["Send"] = Desk, ["Typing"] = Desk, ["End"] = Desk, ["WrapUp"] = Desk,
         ["Services"] = Counsellors, ["ProposeHandover"] = Counsellors, ["Leave"] = Desk, ["CancelHandover"] = Counsellors,
         ["Transfer"] = Counsellors, ["Colleagues"] = Counsellors, ["ProposeReturnNote"] = Counsellors,
-        ["TakeHandover"] = Partners, ["OpenCode"] = Partners, ["SendPage"] = Desk, ["Pages"] = Desk,
+        ["TakeHandover"] = Partners, ["OpenCode"] = Partners, ["SendPage"] = Desk, ["Pages"] = Desk, ["Block"] = Desk,
         ["WatchDashboard"] = Dashboard, ["EndChat"] = Coordinators, ["JoinSilently"] = Coordinators, ["LeaveSilently"] = Coordinators,
     };
 

@@ -20,7 +20,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         try
         {
             var starting = Enumerable.Range(0, nodeCount)
-                .Select(_ => ChatNode.StartAsync(new Dictionary<string, string> { ["Redis:Configuration"] = cluster.Redis.Endpoint }))
+                .Select(_ => ChatNode.StartAsync(Settings(cluster.Redis, nginx)))
                 .ToList();
             try
             {
@@ -40,6 +40,11 @@ public sealed class ProcessCluster : IAsyncDisposable
             throw;
         }
     }
+
+    // As ops/cluster.sh: behind nginx on loopback, the nodes believe its X-Forwarded-For.
+    static Dictionary<string, string> Settings(RedisServer redis, bool nginx) => nginx
+        ? new() { ["Redis:Configuration"] = redis.Endpoint, ["Privacy:TrustedProxies:0"] = "127.0.0.1" }
+        : new() { ["Redis:Configuration"] = redis.Endpoint };
 
     public ChatNode Node(int port) => nodes.Single(n => n.Port == port);
 

@@ -14,6 +14,9 @@ public sealed record HubClientOptions
     // The raw Cookie header, e.g. ".AspNetCore.Cookies=CfDJ8...".
     public string? Cookie { get; init; }
     public string? Origin { get; init; }
+    // In memory only: the client's address as the server's connection sees it (the test server has none by default).
+    public IPAddress? PeerAddress { get; init; }
+    public string? ForwardedFor { get; init; }
     public bool AutomaticReconnect { get; init; }
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -22,6 +25,7 @@ public sealed record HubClientOptions
         var headers = new Dictionary<string, string>();
         if (Cookie is not null) headers["Cookie"] = Cookie;
         if (Origin is not null) headers["Origin"] = Origin;
+        if (ForwardedFor is not null) headers["X-Forwarded-For"] = ForwardedFor;
         return headers;
     }
 }
@@ -42,7 +46,7 @@ public static class HubClients
     {
         options ??= new();
         return factory.Services.GetRequiredService<IServer>() is TestServer server
-            ? StartAsync(WebSocketConnectionFactory.ForTestServer(server, options.Headers()), new Uri(server.BaseAddress, hubPath), options)
+            ? StartAsync(WebSocketConnectionFactory.ForTestServer(server, options.Headers(), options.PeerAddress), new Uri(server.BaseAddress, hubPath), options)
             : ConnectAsync(factory.ClientOptions.BaseAddress, hubPath, options);
     }
 

@@ -11,7 +11,7 @@ public sealed class WebSocketConnectionFactory(Func<Uri, CancellationToken, Task
 {
     volatile WebSocketConnection? latest;
 
-    public static WebSocketConnectionFactory ForTestServer(TestServer server, IReadOnlyDictionary<string, string>? headers = null) =>
+    public static WebSocketConnectionFactory ForTestServer(TestServer server, IReadOnlyDictionary<string, string>? headers = null, IPAddress? peer = null) =>
         new((uri, cancel) =>
         {
             var client = server.CreateWebSocketClient();
@@ -19,6 +19,7 @@ public sealed class WebSocketConnectionFactory(Func<Uri, CancellationToken, Task
             {
                 foreach (var (name, value) in headers ?? new Dictionary<string, string>())
                     request.Headers[name] = value;
+                if (peer is not null) request.HttpContext.Connection.RemoteIpAddress = peer;
             };
             return client.ConnectAsync(uri, cancel);
         });

@@ -1,0 +1,39 @@
+namespace Chat.Server.Privacy;
+
+// Lua run atomically in Redis (and Garnet); states its KEYS, ARGV and reply.
+public static class FloodScripts
+{
+    // Fixed windows: each counter is one window's and expires when the window ends. A client's counter is read
+    // together with the same window's counter under the previous key, so a limit holds across a key rotation.
+    // An attempt over the limit is not counted, so a client that keeps trying is admitted again when the window ends.
+    // KEYS: the client's counter, the same under the previous key (or the counter again)
+    // ARGV: ms until the window ends, the limit
+    // returns 1 if counted, 0 if at the limit (nothing counted)
+    public const string Count = """
+        local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if KEYS[2] ~= KEYS[1] then n = n + tonumber(redis.call('GET', KEYS[2]) or '0') end
+        if n >= tonumber(ARGV[2]) then return 0 end
+        if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return 1
+        """;
+
+    // A young person's message: counted in its conversation's hash (sentIn: the window, sent: how many in it), so the
+    // count goes with the conversation, and in its client's counter as in Count.
+    // KEYS: conversation, then optionally the client's counter and the same under the previous key (or the counter again)
+    // ARGV: window number, ms until the window ends, the conversation's limit, the client's limit
+    // returns 1 if counted, 0 if either is at its limit (nothing counted)
+    public const string CountMessage = """
+        local c = redis.call('HMGET', KEYS[1], 'sentIn', 'sent')
+        local sent = 0
+        if c[1] == ARGV[1] then sent = tonumber(c[2]) or 0 end
+        if sent >= tonumber(ARGV[3]) then return 0 end
+        if #KEYS > 1 then
+          local n = tonumber(redis.call('GET', KEYS[2]) or '0')
+          if KEYS[3] ~= KEYS[2] then n = n + tonumber(redis.call('GET', KEYS[3]) or '0') end
+          if n >= tonumber(ARGV[4]) then return 0 end
+          if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+        end
+        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'sentIn', ARGV[1], 'sent', sent + 1) end
+        return 1
+        """;
+}
