@@ -1,8 +1,6 @@
 using System.Net;
 using Chat.Server.Staff;
-using Chat.Server.Storage;
 using Chat.Tests.Support;
-using StackExchange.Redis;
 
 namespace Chat.Tests.Integration;
 
@@ -72,16 +70,16 @@ public sealed class CsrfTests : ChatTest
         var other = await App.SignIn(post.Who == "anonymous" ? $"other-{StaffRoles.Admin}" : $"other-{post.Who}");
         var form = await Form(client, post, victim);
         var theirToken = (await Form(client, post with { Who = "other" }, other)).Value("__RequestVerificationToken");
-        var before = await Dump();
+        var before = await RedisHolds.Everything(App);
 
         using (var noToken = await form.Without("__RequestVerificationToken").Post(client, post.To))
             Assert.True(noToken.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} without a token: {(int)noToken.StatusCode} {noToken.Headers.Location}");
-        Assert.Equal(before, await Dump());
+        Assert.Equal(before, await RedisHolds.Everything(App));
 
         var fresh = await Form(client, post, victim);
         using (var stolen = await fresh.Set("__RequestVerificationToken", theirToken).Post(client, post.To))
             Assert.True(stolen.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} with another's token: {(int)stolen.StatusCode} {stolen.Headers.Location}");
-        Assert.Equal(before, await Dump());
+        Assert.Equal(before, await RedisHolds.Everything(App));
 
         // The control: the same form with the member's own token is not refused for its token.
         if (post.FormId is null) return;
@@ -94,27 +92,5 @@ public sealed class CsrfTests : ChatTest
         var form = await HtmlForm.Load(client, post.Page, post.FormId ?? (session.Length > 0 ? "sign-out-form" : "signin-form"), session);
         foreach (var (name, value) in post.Edits) form.Set(name, value);
         return form;
-    }
-
-    // Everything this app holds in Redis, as text: keys, types and contents.
-    private async Task<string> Dump()
-    {
-        var redis = App.Get<RedisConnection>();
-        var db = redis.Database;
-        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
-        var lines = new List<string>();
-        foreach (var key in server.Keys(pattern: App.KeyPrefix + "*", pageSize: 1000).Select(k => (string)k!).Order())
-        {
-            var content = await db.KeyTypeAsync(key) switch
-            {
-                RedisType.Hash => string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}").Order()),
-                RedisType.Set => string.Join(",", (await db.SetMembersAsync(key)).Select(v => (string)v!).Order()),
-                RedisType.SortedSet => string.Join(",", await db.SortedSetRangeByRankWithScoresAsync(key)),
-                RedisType.List => string.Join(",", await db.ListRangeAsync(key)),
-                _ => (string?)await db.StringGetAsync(key) ?? "",
-            };
-            lines.Add($"{key}: {content}");
-        }
-        return string.Join("\n", lines);
     }
 }
