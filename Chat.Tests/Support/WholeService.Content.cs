@@ -76,7 +76,7 @@ public sealed partial class WholeService
         await using (youth)
         {
             (await cora.JoinSilently(id)).Value();
-            (await youth.Send(Text("Följd tyst 5577"))).Value();
+            (await youth.Send(Text("Följd tyst Q5577"))).Value();
             await cora.Messages.NextAsync(ChatApp.Timeout);
             await Observe();
             (await cora.LeaveSilently(id)).Value();

@@ -27,14 +27,14 @@ public sealed partial class WholeService
         var (youth, id) = await NewChat(ulla);
         await using var _ = youth;
         (await youth.Send(Text("Jag heter Kim och går på Björkskolan"))).Value();
-        var offer = (await ulla.ProposeHandover(id, "stodcentrum", Text("Sammanfattning 5150 om Björkskolan"), ageBand: "16-17")).Value();
+        var offer = (await ulla.ProposeHandover(id, "stodcentrum", Text("Sammanfattning Q5150 om Björkskolan"), ageBand: "16-17")).Value();
         await youth.Offers.NextAsync(ChatApp.Timeout);
         (await youth.AnswerHandover(offer.Id, accept: true)).Value();
         await sara.HandoversOf(1);
         await Observe();
         (await sara.TakeHandover(id)).Value();
         (await ulla.Leave(id)).Value();
-        (await sara.Send(id, Text("Hej från Stödcentrum 3141"))).Value();
+        (await sara.Send(id, Text("Hej från Stödcentrum Q3141"))).Value();
         await Observe();
         (await sara.End(id)).Value();
         (await sara.WrapUp(id, null, "16-17", "referred")).Value();
@@ -57,7 +57,7 @@ public sealed partial class WholeService
         {
             var (youth, id) = await NewChat(ulla);
             await using var _ = youth;
-            var offer = (await ulla.ProposeHandover(id, "stodcentrum", Text($"Kodsammanfattning {(mayOpen ? "2718" : "1618")}"), ageBand: "16-17")).Value();
+            var offer = (await ulla.ProposeHandover(id, "stodcentrum", Text($"Kodsammanfattning {(mayOpen ? "Q2718" : "Q1618")}"), ageBand: "16-17")).Value();
             await youth.Offers.NextAsync(ChatApp.Timeout);
             var pickup = (await youth.AnswerHandover(offer.Id, accept: true, serviceMayOpen: mayOpen)).Value()!;
             Codes.Add(pickup.Code);
@@ -78,7 +78,7 @@ public sealed partial class WholeService
         var waiting = Assert.Single(await sara.HandoversOf(1));
         ConversationIds.Add(waiting.ConversationId);
         (await sara.TakeHandover(waiting.ConversationId)).Value();
-        (await back.Send(Text("Jag kom tillbaka med koden 9090"))).Value();
+        (await back.Send(Text("Jag kom tillbaka med koden Q9090"))).Value();
         await Observe();
         (await sara.End(waiting.ConversationId)).Value();
         (await sara.WrapUp(waiting.ConversationId, null, "16-17", "referred")).Value();
@@ -97,7 +97,7 @@ public sealed partial class WholeService
             (await youth.End()).Value();
             var code = (await youth.RequestReturnCode()).Value().Code;
             Codes.Add(code);
-            (await ulla.ProposeReturnNote(id, Text("Anteckning om sömnen 6022"))).Value();
+            (await ulla.ProposeReturnNote(id, Text("Anteckning om sömnen Q6022"))).Value();
             await youth.NoteOffers.NextAsync(ChatApp.Timeout);
             (await youth.AnswerReturnNote(true)).Value();
             await Observe();

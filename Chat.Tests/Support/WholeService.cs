@@ -91,8 +91,8 @@ public sealed partial class WholeService(ChatApp app)
         ConversationIds.Add(id);
         (await counsellor.Take(id)).Value();
         await youth.Next("joined");
-        (await youth.Send(Text("Hemligt 4711: jag bor på Storgatan 1"))).Value();
-        (await counsellor.Send(id, Text("Tack för att du berättar, 8812"))).Value();
+        (await youth.Send(Text("Hemligt Q4711: jag bor på Storgatan 1"))).Value();
+        (await counsellor.Send(id, Text("Tack för att du berättar, Q8812"))).Value();
         await Observe();
         (await youth.End()).Value();
         (await youth.Rate(4)).Value();
