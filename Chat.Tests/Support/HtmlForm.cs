@@ -22,7 +22,7 @@ public sealed class HtmlForm
     public static async Task<HtmlForm> Load(HttpClient client, string page, string formId, string session)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, page);
-        request.Headers.Add("Cookie", session);
+        if (session.Length > 0) request.Headers.Add("Cookie", session);
         using var response = await client.SendAsync(request).Within(ChatApp.Timeout, $"GET {page}");
         response.EnsureSuccessStatusCode();
         return Parse(await response.Content.ReadAsStringAsync(), formId, page, ChatApp.CookieHeader(response, session));
@@ -62,7 +62,7 @@ public sealed class HtmlForm
     public Task<HttpResponseMessage> Post(HttpClient client, string? path = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path ?? Page) { Content = new FormUrlEncodedContent(_fields) };
-        request.Headers.Add("Cookie", Cookies);
+        if (Cookies.Length > 0) request.Headers.Add("Cookie", Cookies);
         return client.SendAsync(request).Within(ChatApp.Timeout, $"POST {path ?? Page}");
     }
 }

@@ -28,4 +28,26 @@ public static class RedisHolds
             Assert.False(content.Contains(text), $"'{(string)key!}' holds it");
         }
     }
+
+    // Everything the app holds in Redis (or the keys matching the pattern), as text: keys, types and contents.
+    public static async Task<string> Everything(ChatApp app, string pattern = "*")
+    {
+        var redis = app.Get<RedisConnection>();
+        var db = redis.Database;
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        var lines = new List<string>();
+        foreach (var key in server.Keys(pattern: app.KeyPrefix + pattern, pageSize: 1000).Select(k => (string)k!).Order())
+        {
+            var content = await db.KeyTypeAsync(key) switch
+            {
+                RedisType.Hash => string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}").Order()),
+                RedisType.Set => string.Join(",", (await db.SetMembersAsync(key)).Select(v => (string)v!).Order()),
+                RedisType.SortedSet => string.Join(",", await db.SortedSetRangeByRankWithScoresAsync(key)),
+                RedisType.List => string.Join(",", await db.ListRangeAsync(key)),
+                _ => (string?)await db.StringGetAsync(key) ?? "",
+            };
+            lines.Add($"{key}: {content}");
+        }
+        return string.Join("\n", lines);
+    }
 }

@@ -1,0 +1,107 @@
+using Chat.Server.Staff;
+using Chat.Server.Storage;
+
+namespace Chat.Tests.Support;
+
+// Every journey the service has, run once on one app: a whole chat, a live handover, a handover by code with
+// pickup, a return code, help pages, statistics, staff sign-in/lockout/sign-out, opening hours, the dashboard with a
+// silent follow, duty on and off. After each step it notes every key in Redis and its expiry, and it keeps every
+// secret it used (texts, tokens, ids, codes, passwords) so tests can look for them where they must not be.
+public sealed partial class WholeService(ChatApp app)
+{
+    public const string WrongPassword = "not the password at all 4711";
+
+    public ChatApp App => app;
+    public List<string> Texts { get; } = [];
+    public List<string> Tokens { get; } = [];
+    public List<string> ConversationIds { get; } = [];
+    public List<string> Codes { get; } = [];
+    public List<string> Passwords { get; } = [ChatApp.Password, WrongPassword];
+    // Every key seen (without the prefix) with each expiry it was seen with (null: none).
+    public Dictionary<string, List<TimeSpan?>> Seen { get; } = [];
+    // The conversations that ended, and when the last of them did.
+    public List<string> EndedIds { get; } = [];
+    public DateTimeOffset LastEnd { get; private set; }
+
+    public async Task Run()
+    {
+        await app.Seeded();
+        await Observe();
+        await StaffSignInLockoutAndSignOut();
+        await WholeChat();
+        await LiveHandover();
+        await HandoverByCodeWithPickup();
+        await ReturnCode();
+        await HelpPages();
+        await OpeningHoursAndStatistics();
+        await DashboardWithASilentFollow();
+    }
+
+    // Notes every key of this app and its expiry.
+    public async Task Observe()
+    {
+        var redis = app.Get<RedisConnection>();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        foreach (var key in server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => (string)k!))
+        {
+            var ttl = await redis.Database.KeyTimeToLiveAsync(key).Within(ChatApp.Timeout, "TTL");
+            // No TTL is also the answer for a key that expired since the scan listed it (a window ending): not a key
+            // without an expiry.
+            if (ttl is null && !await redis.Database.KeyExistsAsync(key).Within(ChatApp.Timeout, "EXISTS")) continue;
+            var name = key[app.KeyPrefix.Length..];
+            if (!Seen.TryGetValue(name, out var list)) Seen[name] = list = [];
+            list.Add(ttl);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> KeysNow()
+    {
+        var redis = app.Get<RedisConnection>();
+        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
+        return await Task.FromResult(server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[app.KeyPrefix.Length..]).ToList());
+    }
+
+    private string Text(string text)
+    {
+        Texts.Add(text);
+        return text;
+    }
+
+    private void Ended(string id)
+    {
+        EndedIds.Add(id);
+        LastEnd = DateTimeOffset.UtcNow;
+    }
+
+    private async Task StaffSignInLockoutAndSignOut()
+    {
+        await app.CreateStaff("ulla");
+        await app.CreateStaff("locky");
+        await app.CreateStaff("admin", StaffRoles.Admin);
+        await app.SignOut(await app.SignIn("ulla"));
+        for (var i = 0; i < 6; i++) await app.TrySignIn("locky", WrongPassword);
+        await app.TrySignIn("nobody-here", WrongPassword);
+        await Observe();
+    }
+
+    private async Task WholeChat()
+    {
+        await using var counsellor = await Counsellor.Connect(app, await app.SignIn("ulla"));
+        (await counsellor.GoOnDuty(3)).Value();
+        await using var youth = await Youth.Connect(app);
+        Tokens.Add((await youth.Start("own-behaviour", "sv", "13-15")).Value().Token!);
+        var id = (await counsellor.QueueOf(1))[0].ConversationId;
+        ConversationIds.Add(id);
+        (await counsellor.Take(id)).Value();
+        await youth.Next("joined");
+        (await youth.Send(Text("Hemligt Q4711: jag bor på Storgatan 1"))).Value();
+        (await counsellor.Send(id, Text("Tack för att du berättar, Q8812"))).Value();
+        await Observe();
+        (await youth.End()).Value();
+        (await youth.Rate(4)).Value();
+        (await counsellor.WrapUp(id, "sexual-abuse", "13-15", "support-given")).Value();
+        Ended(id);
+        (await counsellor.GoOffDuty()).Value();
+        await Observe();
+    }
+}
