@@ -1,5 +1,6 @@
 using Chat.Server.Handover;
 using Chat.Server.Opening;
+using Chat.Server.Privacy;
 using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
@@ -102,6 +103,7 @@ public sealed partial class YouthHub(
         var id = RequireBound();
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
+        PersonalDetails.RequireConsent(text, request!.Confirmed);
         var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
         if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
