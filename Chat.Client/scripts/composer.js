@@ -2,7 +2,9 @@
 import { newClientMessageId } from './dom.js';
 import { createTypingNotifier } from './typing.js';
 
-export function wireComposer({ form, input, button, sendText, sendTyping, onError }) {
+// ask (optional): asks the writer before sending; ask(text, refused) resolves true (send anyway), false (change it)
+// or null (nothing to ask). refused: the server refused it as looking personal, so ask even if the page saw nothing.
+export function wireComposer({ form, input, button, sendText, sendTyping, onError, ask }) {
   const typing = createTypingNotifier(sendTyping);
   // A retry of the same text keeps its clientMessageId, so a lost reply cannot store it twice.
   let pending = null;
@@ -22,11 +24,17 @@ export function wireComposer({ form, input, button, sendText, sendTyping, onErro
     event.preventDefault();
     const text = input.value;
     if (!text.trim() || button.disabled) return;
-    if (pending?.text !== text) pending = { id: newClientMessageId(), text };
+    if (pending?.text !== text) pending = { id: newClientMessageId(), text, confirmed: false };
     button.disabled = true;
     typing.stop();
     try {
-      await sendText(pending.id, text);
+      if (!pending.confirmed && ask && !(await confirmed(text, false))) return;
+      try {
+        await sendText(pending.id, text, pending.confirmed);
+      } catch (error) {
+        if (error?.code !== 'looks-personal' || pending.confirmed || !ask || !(await confirmed(text, true))) throw error;
+        await sendText(pending.id, text, true);
+      }
       pending = null;
       if (input.value === text) input.value = '';
       onError(null);
@@ -37,6 +45,17 @@ export function wireComposer({ form, input, button, sendText, sendTyping, onErro
       button.disabled = false;
     }
   });
+
+  // false when the writer chose to change the text (it stays in the box, with the focus).
+  async function confirmed(text, refused) {
+    const answer = await ask(text, refused);
+    if (answer === false) {
+      input.focus();
+      return false;
+    }
+    if (answer === true) pending.confirmed = true;
+    return true;
+  }
 
   return { stopTyping: typing.stop };
 }

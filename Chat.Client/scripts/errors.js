@@ -23,6 +23,8 @@ const youth = {
   'open-elsewhere': 'Chatten är öppen i en annan flik eller ett annat fönster.',
   'not-started': 'Chatten har inte startat än.',
   'not-active': 'Du kan skriva när en kurator har anslutit.',
+  // The page asks first (youth-share-check.js); this is only the words if a client ever shows the code itself.
+  'looks-personal': 'Det du skriver ser ut som något som kan visa vem du är. Du är anonym här, och du behöver inte berätta vem du är.',
   'session-moved': 'Chatten fortsätter i ett annat fönster.',
   'already-ended': 'Chatten är redan avslutad.',
   'not-ended': 'Du kan svara på frågan när chatten är avslutad.',

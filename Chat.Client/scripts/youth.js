@@ -7,6 +7,7 @@ import * as view from './youth-view.js';
 import { createHandover, forgetCodes } from './youth-handover.js';
 import { createReader } from './youth-reader.js';
 import { watchOpening } from './youth-opening.js';
+import { createShareCheck } from './youth-share-check.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -215,7 +216,8 @@ wireComposer({
   form: byId('send-form'),
   input: byId('message-input'),
   button: byId('send'),
-  sendText: (clientMessageId, text) => call(connection, 'Send', { clientMessageId, text }),
+  sendText: (clientMessageId, text, confirmed) => call(connection, 'Send', { clientMessageId, text, confirmed }),
+  ask: createShareCheck(),
   sendTyping: (isTyping) => fireAndForget(connection, 'Typing', isTyping),
   onError: (error) => {
     if (error?.code === 'session-moved') view.show('session-moved');

@@ -44,6 +44,7 @@ public sealed class HelpDocuments(
     {
         [nameof(HelpNotFound.Css)] = siteAssets.Url(SiteAssets.HelpCss),
         [nameof(HelpNotFound.ExitUrl)] = ExitUrl,
+        [nameof(HelpNotFound.QuickExitScript)] = siteAssets.Url(SiteAssets.QuickExitScript),
     });
 
     private async Task<HelpResponse?> BuildPage(string language, string slug, bool open)

@@ -43,7 +43,8 @@ public sealed record ReturnNoteOfferedEvent(string Note);
 
 public sealed record ResumeRequest(string? Token, long AfterSeq, bool TakeOver);
 
-public sealed record SendRequest(string? ClientMessageId, string? Text);
+// Confirmed: the young person was asked and chose to share what looks like personal details (PersonalDetails).
+public sealed record SendRequest(string? ClientMessageId, string? Text, bool Confirmed = false);
 
 public sealed record SendResult(long Seq);
 

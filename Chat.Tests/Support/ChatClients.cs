@@ -34,8 +34,8 @@ public sealed class Youth(HubConnection hub) : IAsyncDisposable
     public Task<Reply<YouthState>> Resume(string? token, long afterSeq = 0, bool takeOver = false) =>
         Call<YouthState>("Resume", new ResumeRequest(token, afterSeq, takeOver));
 
-    public Task<Reply<SendResult>> Send(string? text, string? clientMessageId = null) =>
-        Call<SendResult>("Send", new SendRequest(clientMessageId ?? Guid.NewGuid().ToString("N"), text));
+    public Task<Reply<SendResult>> Send(string? text, string? clientMessageId = null, bool confirmed = false) =>
+        Call<SendResult>("Send", new SendRequest(clientMessageId ?? Guid.NewGuid().ToString("N"), text, confirmed));
 
     public Task<Reply<object?>> SetTyping(bool isTyping) => Call<object?>("Typing", isTyping);
     public Task<Reply<object?>> End() => Call<object?>("End");

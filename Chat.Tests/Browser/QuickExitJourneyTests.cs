@@ -1,0 +1,120 @@
+using Chat.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Chat.Tests.Browser;
+
+// Quick exit from the keyboard, anywhere on a youth page: Escape twice or Shift three times within a second.
+// The neutral site is routed to an empty page of the test's own, so nothing leaves the machine.
+public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string, string?> { ["QuickExit:Url"] = Neutral })
+{
+    private const string Neutral = "https://neutral.invalid/";
+
+    [Fact]
+    public async Task EscapeTwiceInTheChatLeavesBlanksForgetsAndTellsTheCounsellorNeutrally()
+    {
+        await using var counsellor = await Counsellor.SignIn(App, "ulla");
+        (await counsellor.GoOnDuty(1)).Value();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await Phone(context);
+        await phone.GotoAsync("/");
+        var chatUrl = phone.Url;
+        await phone.ClickAsync("#start-chat");
+        var waiting = Assert.Single(await counsellor.QueueOf(1));
+        (await counsellor.Take(waiting.ConversationId)).Value();
+        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        await phone.FillAsync("#message-input", "hej");
+        // The page reports each change of its body, with where it is, to the test.
+        var blanked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await phone.ExposeFunctionAsync<int, string, bool>("bodyChanged", (children, at) => children == 0 && blanked.TrySetResult(at));
+        await phone.EvaluateAsync("new MutationObserver(() => bodyChanged(document.body.childElementCount, location.href)).observe(document.body, { childList: true })");
+
+        await phone.Keyboard.PressAsync("Escape");
+        await phone.Keyboard.PressAsync("Escape");
+
+        Assert.Equal(chatUrl, await blanked.Task.WaitAsync(ChatApp.Timeout)); // blank while still on the chat's address
+        await Left(phone, chatUrl);
+        var ended = await counsellor.Next("ended");
+        Assert.Equal(("youth", null), (ended.From, ended.Text)); // "Den unga avslutade chatten": nothing about how
+    }
+
+    [Fact]
+    public async Task ShiftThreeTimesLeavesTheQueueButTypingCapitalsDoesNot()
+    {
+        await using var counsellor = await Counsellor.SignIn(App, "ulla");
+        (await counsellor.GoOnDuty(1)).Value();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await Phone(context);
+        await phone.GotoAsync("/");
+        var chatUrl = phone.Url;
+        await phone.ClickAsync("#start-chat");
+        await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await counsellor.QueueOf(1);
+
+        foreach (var key in new[] { "Shift+H", "Shift+E", "Shift+J" }) await phone.Keyboard.PressAsync(key);
+        Assert.Equal(chatUrl, phone.Url);
+        await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+
+        for (var i = 0; i < 3; i++) await phone.Keyboard.PressAsync("Shift");
+
+        await Left(phone, chatUrl);
+        Assert.Empty(await counsellor.QueueOf(0));
+    }
+
+    [Fact]
+    public async Task OneEscapeClosesTheHelpReaderAndTwoLeave()
+    {
+        await App.Seeded();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await Phone(context);
+        await phone.GotoAsync("/");
+        var chatUrl = phone.Url;
+        await phone.ClickAsync("#start-chat");
+        await phone.Locator("#waiting a", new() { HasText = "Om du är i fara nu" }).ClickAsync();
+        await Expect(phone.Locator("#reader .help-article h1")).ToHaveTextAsync("Om du är i fara nu");
+
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#reader")).ToBeHiddenAsync();
+        await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await Task.Delay(1100); // a second later, the next Escape starts a new count
+        await phone.Keyboard.PressAsync("Escape");
+        Assert.Equal(chatUrl, phone.Url);
+        await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+
+        await phone.Keyboard.PressAsync("Escape");
+        await Left(phone, chatUrl);
+    }
+
+    [Theory]
+    [InlineData("/sv")]
+    [InlineData("/sv/i-fara-nu")]
+    [InlineData("/sv/finns-inte")]
+    public async Task EscapeTwiceLeavesAHelpPage(string path)
+    {
+        await App.Seeded();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await Phone(context);
+        await phone.GotoAsync(path);
+        var pageUrl = phone.Url;
+
+        await phone.Keyboard.PressAsync("Escape");
+        await phone.Keyboard.PressAsync("Escape");
+
+        await Left(phone, pageUrl);
+    }
+
+    // On the neutral site, with nothing of the chat in the tab, and Back does not lead to the chat again.
+    private static async Task Left(IPage phone, string from)
+    {
+        await phone.WaitForURLAsync(Neutral, new() { WaitUntil = WaitUntilState.Commit });
+        Assert.Equal(0, await phone.EvaluateAsync<int>("sessionStorage.length"));
+        await phone.GoBackAsync();
+        Assert.NotEqual(from, phone.Url);
+    }
+
+    private static async Task<IPage> Phone(IBrowserContext context)
+    {
+        await context.RouteAsync(Neutral + "**", route =>
+            route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!DOCTYPE html><title>x</title>" }));
+        return await context.NewPageAsync();
+    }
+}
