@@ -94,7 +94,10 @@ public sealed partial class WholeService(ChatApp app)
         ConversationIds.Add(id);
         (await counsellor.Take(id)).Value();
         await youth.Next("joined");
-        (await youth.Send(Text("Hemligt Q4711: jag bor på Storgatan 1"))).Value();
+        // An address: asked about first (the refusal must leave nothing either), then sent as confirmed.
+        var told = Text("Hemligt Q4711: jag bor på Storgatan 1");
+        (await youth.Send(told, "told-1")).Refused("looks-personal");
+        (await youth.Send(told, "told-1", confirmed: true)).Value();
         (await counsellor.Send(id, Text("Tack för att du berättar, Q8812"))).Value();
         await Observe();
         (await youth.End()).Value();
