@@ -80,18 +80,22 @@ appended=$(cli EVAL "local n = 0 for i = 0, tonumber(ARGV[2]) - 1 do n = n + red
 echo "  $appended of $send_requests calls appended a message (the rest met a repeated message id: 'duplicate')"
 cli FLUSHALL >/dev/null
 
-# Take: waiting conversations in the queue (waited 90 s), and as many counsellors on duty with room for 3 chats.
+# Take: waiting conversations in the queue (waited 90 s), and as many counsellors on duty with room for 3 chats who
+# already hold 2 active ones, so the capacity count reads two conversations as it does on a busy evening.
+cli HSET "${prefix}conv:{busy-1}" state active >/dev/null
+cli HSET "${prefix}conv:{busy-2}" state active >/dev/null
 seq -f '%012.0f' 0 $((waiting - 1)) | awk -v p="$prefix" -v d="$day" -v now="$now" '{
   print "HSET " p "conv:{" $1 "} state waiting youthConn conn-bench topic other language sv created " now - 90000 " queuedAt " now - 90000
   print "PEXPIRE " p "conv:{" $1 "} " d
   print "ZADD " p "queue " NR " " $1
-  print "HSET " p "duty c-" $1 " 3" }' | load
+  print "HSET " p "duty c-" $1 " 3"
+  print "SADD " p "chats:c-" $1 " busy-1 busy-2" }' | load
 cli HSET "${prefix}conv:{check}" state waiting youthConn conn-bench queuedAt "$now" >/dev/null
 cli ZADD "${prefix}queue" 0 check >/dev/null
 cli EVALSHA "$take_sha" 6 "${prefix}conv:{check}" "${prefix}conv:{check}:log" "${prefix}queue" "${prefix}duty" \
   "${prefix}chats:c-000000000000" "${prefix}stats:check" check c-000000000000 Anna "$joined" "$prefix" "$now" "$day" \
   | head -1 | grep -qx ok || { echo "Take did not answer ok" >&2; exit 1; }
-cli DEL "${prefix}chats:c-000000000000" >/dev/null
+cli SREM "${prefix}chats:c-000000000000" check >/dev/null
 # Each draw picks the conversation, the id taken from the queue and the counsellor on its own: a chat drawn a second
 # time is refused early ('already-taken' or 'no-longer-waiting'); the count below says how many ran the whole script.
 out=$(redis-benchmark -p "$port" -c "$clients" -n "$take_requests" -r "$waiting" --csv \
