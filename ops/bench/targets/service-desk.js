@@ -3,7 +3,7 @@
 // The desk sends only as many counsellors to TakeNext as there are people waiting (as a room of people would),
 // rather than every free counsellor at every QueueChanged.
 import { call, connect } from '../lib/hub.js';
-import { between } from '../lib/pool.js';
+import { between, sleep } from '../lib/pool.js';
 import { counsellorText } from '../lib/texts.js';
 
 export class Desk {
@@ -35,7 +35,17 @@ export class Desk {
     }
   }
 
+  // Waits (a while) until every counsellor has seen their chats end and wrapped them up; a chat still open then
+  // counts as unfinished.
   async stop() {
+    for (let waited = 0; waited < 10_000 && this.counsellors.some((c) => c.chats.size > 0); waited += 50) await sleep(50);
+    for (const counsellor of this.counsellors) {
+      for (const entry of counsellor.chats.values()) {
+        clearTimeout(entry.timer);
+        entry.view.close();
+        this.ledger.counts.conversationsUnfinished++;
+      }
+    }
     await Promise.all(this.counsellors.map((counsellor) => counsellor.connection?.stop()));
   }
 }
@@ -73,7 +83,7 @@ class Counsellor {
       this.adopt(chat);
     } catch (error) {
       if (error.code === 'nothing-waiting' || error.code === 'already-taken') desk.ledger.counts.takeMisses++;
-      else desk.ledger.error(error.code ?? 'take-failed');
+      else desk.ledger.error(error.code ?? `take: ${error.message}`);
     } finally {
       this.taking = false;
       desk.taking--;
@@ -107,7 +117,7 @@ class Counsellor {
       await call(this.connection, 'Send', { conversationId, clientMessageId, text: counsellorText() });
       ledger.acked(clientMessageId);
     } catch (error) {
-      ledger.refused(error.code ?? 'send-failed');
+      ledger.refused(error.code ?? `send: ${error.message}`);
     }
   }
 
@@ -128,7 +138,7 @@ class Counsellor {
     try {
       await call(this.connection, 'WrapUp', { conversationId, outcome: 'support-given' });
     } catch (error) {
-      this.desk.ledger.error(error.code ?? 'wrap-up-failed');
+      this.desk.ledger.error(error.code ?? `wrap-up: ${error.message}`);
     }
     this.chats.delete(conversationId);
     this.desk.tookAt.delete(conversationId);

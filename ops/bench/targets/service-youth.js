@@ -83,7 +83,7 @@ export class Youths {
       await call(connection, 'Send', { clientMessageId, text: youthText() });
       this.ledger.acked(clientMessageId);
     } catch (error) {
-      this.ledger.refused(error.code ?? 'send-failed');
+      this.ledger.refused(error.code ?? `send: ${error.message}`);
     }
   }
 
