@@ -70,9 +70,9 @@ const held = open.now;
 const serverRss = serverPid ? rssBytes(serverPid) : null;
 const redisRss = redisPid ? rssBytes(redisPid) : null;
 // While the load still runs: how many of Redis's counted commands were clients' own (the rest ran inside scripts).
-const monitor = redisPort ? monitorSample(redisPort, 2000) : null;
+const watched = redisPort ? await monitorSample(redisPort, 2000) : null;
 target.stop();
-log('draining: every conversation under way runs to its end');
+log('draining: every young person ends their chat, every counsellor wraps up');
 await running;
 const after = sample();
 await target.close();
@@ -81,7 +81,6 @@ loopDelay.disable();
 const delivered = ledger.counts.delivered;
 const commands = redisPort ? difference(after.commands, before.commands) : null;
 const totalCommands = commands ? Object.values(commands).reduce((a, b) => a + b, 0) : null;
-const watched = monitor ? await monitor : null;
 const clientShare = watched && watched.client + watched.lua > 0 ? watched.client / (watched.client + watched.lua) : null;
 const result = {
   target: args.target,
@@ -109,6 +108,7 @@ const result = {
     roundTripsPerMessage: totalCommands === null || clientShare === null ? null
       : Math.round((totalCommands * clientShare / Math.max(1, delivered)) * 100) / 100,
     commands,
+    monitorSample: watched,
   } : null,
 };
 

@@ -40,13 +40,17 @@ export function monitorSample(port, ms) {
   return new Promise((resolve) => {
     const monitor = spawn('redis-cli', ['-p', String(port), 'monitor']);
     let rest = '';
-    const counts = { client: 0, lua: 0 };
+    const counts = { client: 0, lua: 0, clientCommands: {} };
     monitor.stdout.on('data', (chunk) => {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop();
       for (const line of lines) {
         if (/^\d+\.\d+ \[\d+ lua\]/.test(line)) counts.lua++;
-        else if (/^\d+\.\d+ \[/.test(line)) counts.client++;
+        else if (/^\d+\.\d+ \[/.test(line)) {
+          counts.client++;
+          const name = /\] "([^"]+)"/.exec(line)?.[1]?.toLowerCase() ?? '?';
+          counts.clientCommands[name] = (counts.clientCommands[name] ?? 0) + 1;
+        }
       }
     });
     setTimeout(() => monitor.kill('SIGTERM'), ms);

@@ -24,6 +24,7 @@ export class Youths {
     }));
   }
 
+  // Young people stop writing and end their chats (at their next scheduled message at the latest).
   stop() {
     this.stopping = true;
   }
@@ -63,7 +64,8 @@ export class Youths {
     }
   }
 
-  // Sends on schedule until the conversation's length is over; every send's reply is awaited before End.
+  // Sends on schedule until the conversation's length is over or the run stops; every send's reply is awaited
+  // before End.
   async write(connection, tag, start) {
     const until = start + between(this.options.length);
     const sends = [];
@@ -71,6 +73,7 @@ export class Youths {
     let count = 0;
     while (next < until) {
       await sleep(next - performance.now());
+      if (this.stopping) break;
       sends.push(this.send(connection, `${tag}-${++count}`, next));
       next += between(this.options.interval);
     }
