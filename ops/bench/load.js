@@ -70,7 +70,9 @@ const held = open.now;
 const serverRss = serverPid ? rssBytes(serverPid) : null;
 const redisRss = redisPid ? rssBytes(redisPid) : null;
 // While the load still runs: how many of Redis's counted commands were clients' own (the rest ran inside scripts).
+const deliveredBeforeSample = ledger.counts.delivered;
 const watched = redisPort ? await monitorSample(redisPort, 2000) : null;
+if (watched) watched.delivered = ledger.counts.delivered - deliveredBeforeSample;
 target.stop();
 log('draining: every young person ends their chat, every counsellor wraps up');
 await running;
@@ -108,6 +110,9 @@ const result = {
     roundTripsPerMessage: totalCommands === null || clientShare === null ? null
       : Math.round((totalCommands * clientShare / Math.max(1, delivered)) * 100) / 100,
     commands,
+    // Clients' commands per message delivered within the MONITOR window alone: with conversations longer than the
+    // run (--length above --duration) no chat starts or ends then, and this is the cost of a chat message itself.
+    roundTripsPerMessageInSample: watched?.delivered ? Math.round((watched.client / watched.delivered) * 100) / 100 : null,
     monitorSample: watched,
   } : null,
 };

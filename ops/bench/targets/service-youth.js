@@ -14,10 +14,10 @@ export class Youths {
     this.stopping = false;
   }
 
-  // Runs `slots` young people side by side, each starting after its share of the first conversation's length
-  // (so the load ramps up instead of arriving all at once), until stop().
+  // Runs `slots` young people side by side, each starting after its share of the ramp (the shortest conversation,
+  // at most a quarter of the run), so the load ramps up instead of arriving all at once; until stop().
   async run(slots) {
-    const ramp = this.options.length[0];
+    const ramp = Math.min(this.options.length[0], this.options.durationMs / 4);
     await Promise.all(Array.from({ length: slots }, async (_, slot) => {
       await sleep((slot / slots) * ramp);
       while (!this.stopping) await this.converse();
