@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Chat.Tests.Support;
+
+namespace Chat.Tests.Plumbing;
+
+// Keeps the load tool (ops/bench, issue 8) working: a seconds-long run through ops/bench.sh --smoke against a node on
+// loopback, from setting up the first admin to every conversation ended. Asserts what was delivered, never how fast.
+public sealed class BenchSmokeTests : IAsyncLifetime
+{
+    // Generous: on a fresh clone the script first installs the tool's packages (npm ci).
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
+
+    // Every simulated young person comes from 127.0.0.1: the per-client flood limits would stop them, as ops/bench.sh
+    // also raises them for its node.
+    private readonly ChatApp _app = ChatApp.OnSharedRedis(new Dictionary<string, string?>
+    {
+        ["Abuse:StartsPerClient"] = "1000",
+        ["Abuse:MessagesPerClient"] = "1000",
+    });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task SmokeRunDeliversEveryMessageOnceAndInOrder()
+    {
+        var baseUri = _app.StartOnLoopback();
+        await WaitForSetupCode();
+
+        var (exitCode, output, errors) = await RunBench(
+            "--smoke", "--url", baseUri.ToString().TrimEnd('/'), "--setup-code-file", _app.SetupCodeFile);
+
+        Assert.True(exitCode == 0, $"ops/bench.sh exited with {exitCode}:\n{errors}\n{output}");
+        using var result = JsonDocument.Parse(output);
+        var messages = result.RootElement.GetProperty("messages");
+        Assert.True(messages.GetProperty("delivered").GetInt32() > 0, output);
+        Assert.True(messages.GetProperty("conversationsFinished").GetInt32() > 0, output);
+        foreach (var zero in new[] { "lost", "duplicated", "outOfOrder", "gaps", "sendErrors", "conversationsUnfinished" })
+            Assert.True(messages.GetProperty(zero).GetInt32() == 0, $"{zero} is not 0:\n{output}");
+        Assert.Equal(messages.GetProperty("acked").GetInt32(), messages.GetProperty("delivered").GetInt32());
+    }
+
+    // The node writes the first admin's setup code once it has started and found no staff account.
+    private async Task WaitForSetupCode()
+    {
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(_app.SetupCodeFile) || new FileInfo(_app.SetupCodeFile).Length == 0)
+        {
+            Assert.True(waited.Elapsed < ChatApp.Timeout, "the node wrote no setup code file");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunBench(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Repository.File("ops/bench.sh"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var bench = Process.Start(start)!;
+        var output = bench.StandardOutput.ReadToEndAsync();
+        var errors = bench.StandardError.ReadToEndAsync();
+        try
+        {
+            await bench.WaitForExitAsync().WaitAsync(RunLimit);
+        }
+        catch (TimeoutException)
+        {
+            bench.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ops/bench.sh --smoke did not finish within {RunLimit}:\n{await errors}");
+        }
+        return (bench.ExitCode, await output, await errors);
+    }
+}

@@ -1,0 +1,105 @@
+// What the run sent and what each side received: latencies from each message's scheduled send time (open loop, so a
+// server that falls behind shows as latency, not as a slower sender), and every side's view of every conversation
+// checked by seq: nothing missing, nothing twice, nothing out of order.
+
+export class Ledger {
+  constructor() {
+    this.sent = new Map(); // clientMessageId (unique in the run) -> { scheduled, acked, delivered }
+    this.messageLatency = [];
+    this.matchLatency = [];
+    this.pendingMatch = new Map();
+    this.counts = { sent: 0, acked: 0, delivered: 0, duplicated: 0, outOfOrder: 0, gaps: 0, sendErrors: 0,
+      sendsAfterEnd: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
+      takeMisses: 0, errors: {} };
+  }
+
+  scheduled(id, at) {
+    this.sent.set(id, { scheduled: at, acked: false, delivered: false });
+    this.counts.sent++;
+  }
+
+  acked(id) {
+    this.sent.get(id).acked = true;
+    this.counts.acked++;
+  }
+
+  refused(code) {
+    if (code === 'not-active') this.counts.sendsAfterEnd++;
+    else this.error(code);
+  }
+
+  error(code) {
+    this.counts.errors[code] = (this.counts.errors[code] ?? 0) + 1;
+    this.counts.sendErrors++;
+  }
+
+  // The other side received a text; the sender's own echo is not a delivery.
+  delivered(id, now) {
+    const entry = this.sent.get(id);
+    if (!entry || entry.delivered) return;
+    entry.delivered = true;
+    this.counts.delivered++;
+    this.messageLatency.push(now - entry.scheduled);
+  }
+
+  // Match latency: from the young person's Start to both sides told (the youth's `joined` entry, the counsellor's
+  // TakeNext answer). The two sides meet in the tool at the young person's first text, whose id names the chat.
+  joined(youthTag, queuedAt, joinedAt) {
+    this.pendingMatch.set(youthTag, { queuedAt, joinedAt });
+  }
+
+  firstText(clientMessageId, tookAt) {
+    const tag = clientMessageId.split('-')[0];
+    const pending = this.pendingMatch.get(tag);
+    if (!pending || tookAt === undefined) return;
+    this.pendingMatch.delete(tag);
+    this.matchLatency.push(Math.max(pending.joinedAt, tookAt) - pending.queuedAt);
+  }
+
+  // Acknowledged by the server but never received by the other side.
+  lost() {
+    let lost = 0;
+    for (const entry of this.sent.values()) if (entry.acked && !entry.delivered) lost++;
+    return lost;
+  }
+
+  view() {
+    return new SideView(this.counts);
+  }
+}
+
+// One side's view of one conversation: the seqs it holds, from replies (a transcript) and from events.
+export class SideView {
+  constructor(counts) {
+    this.counts = counts;
+    this.seen = new Set();
+    this.events = new Set();
+    this.highestEvent = 0;
+    this.endedSeq = null;
+  }
+
+  fromTranscript(messages) {
+    for (const message of messages ?? []) this.seen.add(message.seq);
+  }
+
+  // Returns true when the event is new (not a duplicate).
+  fromEvent(message) {
+    // An entry the transcript already held may still come as an event once (it was on its way): not a duplicate.
+    if (this.events.has(message.seq)) {
+      this.counts.duplicated++;
+      return false;
+    }
+    this.events.add(message.seq);
+    if (message.seq < this.highestEvent) this.counts.outOfOrder++;
+    this.highestEvent = Math.max(this.highestEvent, message.seq);
+    this.seen.add(message.seq);
+    if (message.kind === 'ended') this.endedSeq = message.seq;
+    return true;
+  }
+
+  // At the end: every entry up to the ending must be here.
+  close() {
+    const last = this.endedSeq ?? this.highestEvent;
+    for (let seq = 1; seq <= last; seq++) if (!this.seen.has(seq)) this.counts.gaps++;
+  }
+}

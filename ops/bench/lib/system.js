@@ -1,0 +1,59 @@
+// What the server processes cost, read from outside: CPU time and resident memory from /proc, and Redis's own
+// command counters (INFO commandstats) through redis-cli.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+// User + system CPU seconds the process has used so far.
+export function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticks; // utime and stime are fields 14 and 15 of the line
+}
+
+export function rssBytes(pid) {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) * 1024;
+}
+
+// { command: calls } since the server started.
+export function commandStats(port) {
+  const info = execFileSync('redis-cli', ['-p', String(port), 'INFO', 'commandstats']).toString();
+  const calls = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls[match[1]] = Number(match[2]);
+  return calls;
+}
+
+export function difference(after, before) {
+  const delta = {};
+  for (const [command, calls] of Object.entries(after)) {
+    const more = calls - (before[command] ?? 0);
+    if (more > 0) delta[command] = more;
+  }
+  return delta;
+}
+
+// Watches MONITOR for a moment and counts the commands clients sent apart from those Lua scripts ran inside the
+// server (shown as "[0 lua]"): the share of commandstats' counts that were round trips.
+export function monitorSample(port, ms) {
+  return new Promise((resolve) => {
+    const monitor = spawn('redis-cli', ['-p', String(port), 'monitor']);
+    let rest = '';
+    const counts = { client: 0, lua: 0, clientCommands: {} };
+    monitor.stdout.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) {
+        if (/^\d+\.\d+ \[\d+ lua\]/.test(line)) counts.lua++;
+        else if (/^\d+\.\d+ \[/.test(line)) {
+          counts.client++;
+          const name = /\] "([^"]+)"/.exec(line)?.[1]?.toLowerCase() ?? '?';
+          counts.clientCommands[name] = (counts.clientCommands[name] ?? 0) + 1;
+        }
+      }
+    });
+    setTimeout(() => monitor.kill('SIGTERM'), ms);
+    monitor.on('close', () => resolve(counts));
+  });
+}

@@ -1,0 +1,124 @@
+// Load tool for issue 8: drives simulated young people and counsellors through whole conversations and reports
+// latency, correctness (nothing lost, twice or out of order) and what the server and Redis spent. Usually run by
+// ops/bench.sh, which starts the node and Redis; see docs/benchmarks.md.
+//
+//   node load.js --url http://127.0.0.1:5180 --setup-code-file F --conversations 100 --duration 60
+//        [--interval 5-10] [--length 30-60] [--server-pid P] [--redis-pid P] [--redis-port N] [--out result.json]
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Ledger } from './lib/ledger.js';
+import { open } from './lib/hub.js';
+import { sleep } from './lib/pool.js';
+import { distribution, perThousand } from './lib/report.js';
+import { commandStats, cpuSeconds, difference, monitorSample, rssBytes } from './lib/system.js';
+
+const targets = { service: () => import('./targets/service.js') };
+
+const { values: args } = parseArgs({
+  options: {
+    target: { type: 'string', default: 'service' },
+    url: { type: 'string' },
+    'setup-code-file': { type: 'string' },
+    conversations: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '60' },
+    interval: { type: 'string', default: '5-10' },
+    length: { type: 'string', default: '30-60' },
+    'server-pid': { type: 'string' },
+    'redis-pid': { type: 'string' },
+    'redis-port': { type: 'string' },
+    'account-concurrency': { type: 'string', default: '4' },
+    out: { type: 'string' },
+  },
+});
+
+const seconds = (range) => range.split('-').map((s) => Number(s) * 1000);
+const options = {
+  url: args.url?.replace(/\/$/, ''),
+  setupCodeFile: args['setup-code-file'],
+  conversations: Number(args.conversations),
+  durationMs: Number(args.duration) * 1000,
+  interval: seconds(args.interval),
+  length: seconds(args.length),
+  accountConcurrency: Number(args['account-concurrency']),
+};
+if (!options.url || !options.setupCodeFile || !targets[args.target]) {
+  console.error(`usage: node load.js --url URL --setup-code-file FILE [--target ${Object.keys(targets).join('|')}] ...`);
+  process.exit(2);
+}
+const log = (line) => console.error(`[bench] ${line}`);
+const serverPid = args['server-pid'] && Number(args['server-pid']);
+const redisPid = args['redis-pid'] && Number(args['redis-pid']);
+const redisPort = args['redis-port'];
+
+const ledger = new Ledger();
+const target = await (await targets[args.target]()).prepare(options, ledger, log);
+
+const sample = () => ({
+  at: performance.now(),
+  serverCpu: serverPid ? cpuSeconds(serverPid) : null,
+  redisCpu: redisPid ? cpuSeconds(redisPid) : null,
+  commands: redisPort ? commandStats(redisPort) : null,
+});
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+const before = sample();
+log(`running ${options.conversations} conversations for ${args.duration} s`);
+const running = target.run();
+await sleep(options.durationMs);
+const held = open.now;
+const serverRss = serverPid ? rssBytes(serverPid) : null;
+const redisRss = redisPid ? rssBytes(redisPid) : null;
+// While the load still runs: how many of Redis's counted commands were clients' own (the rest ran inside scripts).
+const deliveredBeforeSample = ledger.counts.delivered;
+const watched = redisPort ? await monitorSample(redisPort, 2000) : null;
+if (watched) watched.delivered = ledger.counts.delivered - deliveredBeforeSample;
+target.stop();
+log('draining: every young person ends their chat, every counsellor wraps up');
+await running;
+const after = sample();
+await target.close();
+loopDelay.disable();
+
+const delivered = ledger.counts.delivered;
+const commands = redisPort ? difference(after.commands, before.commands) : null;
+const totalCommands = commands ? Object.values(commands).reduce((a, b) => a + b, 0) : null;
+const clientShare = watched && watched.client + watched.lua > 0 ? watched.client / (watched.client + watched.lua) : null;
+const result = {
+  target: args.target,
+  conversations: options.conversations,
+  durationSeconds: Number(args.duration),
+  wallSeconds: Math.round((after.at - before.at) / 100) / 10,
+  intervalSeconds: args.interval,
+  conversationLengthSeconds: args.length,
+  counsellors: target.counsellors,
+  connectionsHeld: held,
+  connectionsPeak: open.peak,
+  messages: { ...ledger.counts, lost: ledger.lost() },
+  messageLatencyMs: distribution(ledger.messageLatency),
+  matchLatencyMs: distribution(ledger.matchLatency),
+  toolEventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+  server: serverPid ? {
+    cpuSecondsPer1000Messages: perThousand(after.serverCpu - before.serverCpu, delivered),
+    rssMiB: Math.round(serverRss / 1048576),
+  } : null,
+  redis: redisPid || redisPort ? {
+    cpuSecondsPer1000Messages: redisPid ? perThousand(after.redisCpu - before.redisCpu, delivered) : null,
+    rssMiB: redisRss ? Math.round(redisRss / 1048576) : null,
+    commandsPerMessage: totalCommands === null ? null : perThousand(totalCommands, delivered) / 1000,
+    clientShareOfCommands: clientShare === null ? null : Math.round(clientShare * 1000) / 1000,
+    roundTripsPerMessage: totalCommands === null || clientShare === null ? null
+      : Math.round((totalCommands * clientShare / Math.max(1, delivered)) * 100) / 100,
+    commands,
+    // Clients' commands per message delivered within the MONITOR window alone: with conversations longer than the
+    // run (--length above --duration) no chat starts or ends then, and this is the cost of a chat message itself.
+    roundTripsPerMessageInSample: watched?.delivered ? Math.round((watched.client / watched.delivered) * 100) / 100 : null,
+    monitorSample: watched,
+  } : null,
+};
+
+const json = JSON.stringify(result, null, 2);
+if (args.out) writeFileSync(args.out, json + '\n');
+console.log(json);
+const m = result.messages;
+process.exit(m.lost + m.duplicated + m.outOfOrder + m.gaps === 0 && m.delivered > 0 ? 0 : 1);
