@@ -28,8 +28,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.ExposeFunctionAsync<int, string, bool>("bodyChanged", (children, at) => children == 0 && blanked.TrySetResult(at));
         await phone.EvaluateAsync("new MutationObserver(() => bodyChanged(document.body.childElementCount, location.href)).observe(document.body, { childList: true })");
 
-        await phone.Keyboard.PressAsync("Escape");
-        await phone.Keyboard.PressAsync("Escape");
+        await PressUntilLeft(phone, "Escape", 2);
 
         Assert.Equal(chatUrl, await blanked.Task.WaitAsync(ChatApp.Timeout)); // blank while still on the chat's address
         await Left(phone, chatUrl);
@@ -54,7 +53,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         Assert.Equal(chatUrl, phone.Url);
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
 
-        for (var i = 0; i < 3; i++) await phone.Keyboard.PressAsync("Shift");
+        await PressUntilLeft(phone, "Shift", 3);
 
         await Left(phone, chatUrl);
         Assert.Empty(await counsellor.QueueOf(0));
@@ -96,10 +95,28 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.GotoAsync(path);
         var pageUrl = phone.Url;
 
-        await phone.Keyboard.PressAsync("Escape");
-        await phone.Keyboard.PressAsync("Escape");
+        await PressUntilLeft(phone, "Escape", 2);
 
         await Left(phone, pageUrl);
+    }
+
+    // Presses a key `times` times, again if the page has not left within 5 s (at most 3 rounds). A person's presses
+    // come well within the second; on a loaded 2-core CI machine the test's own key events once did not, and the
+    // page rightly stayed. A round that leaves is the behaviour under test; the rounds only absorb the machine.
+    private static async Task PressUntilLeft(IPage phone, string key, int times)
+    {
+        for (var round = 1; ; round++)
+        {
+            for (var i = 0; i < times; i++) await phone.Keyboard.PressAsync(key);
+            try
+            {
+                await phone.WaitForURLAsync(Neutral, new() { WaitUntil = WaitUntilState.Commit, Timeout = 5000 });
+                return;
+            }
+            catch (TimeoutException) when (round < 3)
+            {
+            }
+        }
     }
 
     // On the neutral site, with nothing of the chat in the tab, and Back does not lead to the chat again.
