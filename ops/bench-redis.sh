@@ -16,18 +16,10 @@ waiting=${BENCH_WAITING:-200000}
 prefix='bench:'
 dir=$(mktemp -d /tmp/bench-redis.XXXXXX)
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
+source ops/bench-lib.sh
 
 source ops/packages.sh
 ensure_packages redis-server redis-tools
-
-redis_pid=""
-stop() {
-  [ -n "$redis_pid" ] && kill -TERM "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap stop EXIT
 
 # The Lua exactly as the service sends it (the C# constants, with their interpolated helpers filled in).
 echo "Printing the service's scripts (builds Chat.Server)"
@@ -35,10 +27,8 @@ for name in send take; do
   dotnet run ops/bench/baselines/lua/print-script.cs -- "$name" >"$dir/$name.lua" 2>"$dir/build.log" || { cat "$dir/build.log" >&2; exit 1; }
 done
 
-port=$(free_port 6490)
-redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" >"$dir/redis.log" 2>&1 &
-redis_pid=$!
-for _ in $(seq 100); do redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+start_redis 6490
+port=$redis_port
 cli() { redis-cli -p "$port" "$@"; }
 send_sha=$(cli SCRIPT LOAD "$(cat "$dir/send.lua")")
 take_sha=$(cli SCRIPT LOAD "$(cat "$dir/take.lua")")
@@ -53,7 +43,7 @@ entry="{\"kind\":\"text\",\"from\":\"youth\",\"text\":\"$text\",\"at\":$now,\"cl
 joined="{\"kind\":\"joined\",\"from\":\"counsellor\",\"name\":\"Anna\",\"at\":$now}"
 
 echo
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Machine: $(machine), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$(redis-server --version | cut -d' ' -f1-3), $clients connections, no pipelining"
 # redis-benchmark --csv: "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms";
 # the test's name is the command itself, commas and all, so the figures are counted from the end.

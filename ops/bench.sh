@@ -37,46 +37,14 @@ source ops/packages.sh
 ensure_packages redis-server redis-tools curl
 
 dir=$(mktemp -d /tmp/bench.XXXXXX)
-server_dll="$dir/publish/Chat.Server.dll"
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
-wait_until() { # seconds, description, command...
-  local limit=$1 what=$2; shift 2
-  for _ in $(seq 1 $((limit * 10))); do "$@" && return 0; sleep 0.1; done
-  echo "$what did not come up within ${limit} s" >&2
-  return 1
-}
-
-redis_pid="" node_pid=""
-stop() {
-  [ -n "$node_pid" ] && kill -TERM "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
-  [ -n "$redis_pid" ] && kill -TERM "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap stop EXIT
-
-echo "Publishing Chat.Server (Release)" >&2
-dotnet publish Chat.Server -c Release -o "$dir/publish" -v quiet -nologo >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
-
-redis_port=$(free_port 6390)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" >"$dir/redis.log" 2>&1 &
-redis_pid=$!
-wait_until 10 "redis-server on port $redis_port" bash -c "redis-cli -p $redis_port ping 2>/dev/null | grep -q PONG"
-
-node_port=$(free_port 5180)
-base="http://127.0.0.1:$node_port"
-# exec: the node's pid is the one whose CPU and memory the tool reads.
-(cd "$(dirname "$server_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.SignalR=Warning \
-  Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
-  Abuse__StartsPerClient=1000000 Abuse__MessagesPerClient=1000000 \
-  Redis__Configuration="127.0.0.1:$redis_port" Staff__SetupCodeFile="$dir/setup-code.txt" \
-  dotnet "$server_dll" --urls "$base" </dev/null >"$dir/node.log" 2>&1) &
-node_pid=$!
-wait_until 60 "Chat.Server on $base" curl -fs -o /dev/null --max-time 2 "$base/healthz"
+source ops/bench-lib.sh
+publish_server
+start_redis 6390
+start_node Logging__LogLevel__Microsoft.AspNetCore.SignalR=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
+  Abuse__StartsPerClient=1000000 Abuse__MessagesPerClient=1000000
 wait_until 30 "the setup code file" test -s "$dir/setup-code.txt"
 
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); redis $(redis-server --version | grep -o 'v=[^ ]*')" >&2
+echo "Machine: $(machine); redis $(redis-server --version | grep -o 'v=[^ ]*')" >&2
 status=0
 node ops/bench/load.js --url "$base" --setup-code-file "$dir/setup-code.txt" \
   --server-pid "$node_pid" --redis-pid "$redis_pid" --redis-port "$redis_port" "${tool_args[@]}" || status=$?

@@ -1,0 +1,52 @@
+# Sourced by the benchmark scripts (bench.sh, bench-pages.sh, bench-redis.sh): free loopback ports, waiting for a
+# server, a published Chat.Server, a throw-away redis-server, and stopping what was started. Expects $dir (a fresh
+# temporary folder, removed at the end) to be set before it is sourced.
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
+wait_until() { # seconds, description, command...
+  local limit=$1 what=$2; shift 2
+  for _ in $(seq 1 $((limit * 10))); do "$@" && return 0; sleep 0.1; done
+  echo "$what did not come up within ${limit} s" >&2
+  return 1
+}
+
+redis_pid="" node_pid=""
+stop() {
+  [ -n "$node_pid" ] && kill -TERM "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
+  [ -n "$redis_pid" ] && kill -TERM "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap stop EXIT
+
+# Published, as it would be deployed: from a plain build's output the static files are served the development
+# way (no-cache, compressed on the fly without real compression). Sets server_dll.
+publish_server() {
+  echo "Publishing Chat.Server (Release)" >&2
+  dotnet publish Chat.Server -c Release -o "$dir/publish" -v quiet -nologo >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
+  server_dll="$dir/publish/Chat.Server.dll"
+}
+
+# A redis-server without persistence on the first free port from $1. Sets redis_port and redis_pid.
+start_redis() {
+  redis_port=$(free_port "$1")
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" >"$dir/redis.log" 2>&1 &
+  redis_pid=$!
+  wait_until 10 "redis-server on port $redis_port" bash -c "redis-cli -p $redis_port ping 2>/dev/null | grep -q PONG"
+}
+
+# The published node on the first free port from 5180, on that Redis, with Production settings and warnings-only
+# logging, plus any NAME=value settings given. exec: the node's pid is the one whose CPU and memory a tool reads.
+# Sets base and node_pid, and returns once /healthz answers.
+start_node() {
+  local port
+  port=$(free_port 5180)
+  base="http://127.0.0.1:$port"
+  (cd "$(dirname "$server_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Redis__Configuration="127.0.0.1:$redis_port" Staff__SetupCodeFile="$dir/setup-code.txt" "$@" \
+    dotnet "$server_dll" --urls "$base" </dev/null >"$dir/node.log" 2>&1) &
+  node_pid=$!
+  wait_until 60 "Chat.Server on $base" curl -fs -o /dev/null --max-time 2 "$base/healthz"
+}
+
+machine() { echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"; }
