@@ -15,10 +15,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var phone = await Phone(context);
-        await phone.GotoAsync("/");
-        var chatUrl = phone.Url;
-        await phone.ClickAsync("#start-chat");
+        var (phone, chatUrl) = await InTheQueue(context);
         var waiting = Assert.Single(await counsellor.QueueOf(1));
         (await counsellor.Take(waiting.ConversationId)).Value();
         await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
@@ -42,10 +39,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var phone = await Phone(context);
-        await phone.GotoAsync("/");
-        var chatUrl = phone.Url;
-        await phone.ClickAsync("#start-chat");
+        var (phone, chatUrl) = await InTheQueue(context);
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
         await counsellor.QueueOf(1);
 
@@ -64,10 +58,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
     {
         await App.Seeded();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var phone = await Phone(context);
-        await phone.GotoAsync("/");
-        var chatUrl = phone.Url;
-        await phone.ClickAsync("#start-chat");
+        var (phone, chatUrl) = await InTheQueue(context);
         await phone.Locator("#waiting a", new() { HasText = "Om du är i fara nu" }).ClickAsync();
         await Expect(phone.Locator("#reader .help-article h1")).ToHaveTextAsync("Om du är i fara nu");
 
@@ -98,6 +89,16 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await PressUntilLeft(phone, "Escape", 2);
 
         await Left(phone, pageUrl);
+    }
+
+    // A young person who opened the chat page on a phone and started a chat; the page's address.
+    private static async Task<(IPage Phone, string ChatUrl)> InTheQueue(IBrowserContext context)
+    {
+        var phone = await Phone(context);
+        await phone.GotoAsync("/");
+        var chatUrl = phone.Url;
+        await phone.ClickAsync("#start-chat");
+        return (phone, chatUrl);
     }
 
     // Presses a key `times` times, again if the page has not left within 5 s (at most 3 rounds). A person's presses
