@@ -6,7 +6,6 @@
 # Not a test: figures depend on the machine. Everything it starts is stopped at the end; nothing is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 runs=${1:-3}
 path=${BENCH_PATH:-/sv/sexuella-overgrepp}
 duration=${BENCH_DURATION:-20s}

@@ -23,9 +23,7 @@ ensure_packages redis-server redis-tools
 
 # The Lua exactly as the service sends it (the C# constants, with their interpolated helpers filled in).
 echo "Printing the service's scripts (builds Chat.Server)"
-for name in send take; do
-  dotnet run ops/bench/baselines/lua/print-script.cs -- "$name" >"$dir/$name.lua" 2>"$dir/build.log" || { cat "$dir/build.log" >&2; exit 1; }
-done
+dotnet run ops/bench/baselines/lua/print-script.cs -- "$dir" >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
 
 start_redis 6490
 port=$redis_port

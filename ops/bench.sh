@@ -10,7 +10,6 @@
 # Not a test of the machine's speed: figures depend on it. Everything it starts is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 
 url="" setup_code_file="" tool_args=()
 while (($#)); do
@@ -23,8 +22,9 @@ while (($#)); do
   esac
 done
 
+source ops/packages.sh
 # The tool's own dependencies, exactly as locked (npm ci), whenever the lock file changed since the last install.
-command -v node >/dev/null || { source ops/packages.sh; ensure_packages nodejs npm; }
+command -v node >/dev/null || ensure_packages nodejs npm
 if [ ! -f ops/bench/node_modules/.package-lock.json ] || [ ops/bench/package-lock.json -nt ops/bench/node_modules/.package-lock.json ]; then
   (cd ops/bench && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
@@ -33,7 +33,6 @@ if [ -n "$url" ]; then
   exec node ops/bench/load.js --url "$url" --setup-code-file "$setup_code_file" "${tool_args[@]}"
 fi
 
-source ops/packages.sh
 ensure_packages redis-server redis-tools curl
 
 dir=$(mktemp -d /tmp/bench.XXXXXX)

@@ -1,19 +1,15 @@
 #:project ../../../../Chat.Server/Chat.Server.csproj
-// Prints one of the service's Lua scripts exactly as the service sends it to Redis, for ops/bench-redis.sh.
-// Usage: dotnet run print-script.cs -- send|take
+// Writes the service's per-message and per-match Lua scripts exactly as the service sends them to Redis, for
+// ops/bench-redis.sh: send.lua (ConversationScripts.Send) and take.lua (QueueScripts.Take) into the given folder.
+// Usage: dotnet run print-script.cs -- <folder>
 using Chat.Server.Conversations;
 using Chat.Server.Queue;
 
-var script = args.FirstOrDefault() switch
+if (args is not [var folder])
 {
-    "send" => ConversationScripts.Send,
-    "take" => QueueScripts.Take,
-    var other => null,
-};
-if (script is null)
-{
-    Console.Error.WriteLine("usage: print-script.cs send|take");
+    Console.Error.WriteLine("usage: print-script.cs <folder>");
     return 2;
 }
-Console.Write(script);
+File.WriteAllText(Path.Combine(folder, "send.lua"), ConversationScripts.Send);
+File.WriteAllText(Path.Combine(folder, "take.lua"), QueueScripts.Take);
 return 0;
