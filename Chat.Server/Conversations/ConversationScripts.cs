@@ -66,7 +66,10 @@ public static class ConversationScripts
     // The client message id field is 'youth:<id>' or 'staff:<user>:<id>', so no two senders ever collide.
     // returns {'ok' | 'duplicate', seq, youth connection, counsellor, guest, observer} | {refusal}
     // A coordinator silently in the chat (observer) reads along but never writes.
-    public const string Send = """
+    // A young person's message first takes its place in the flood limits (FloodScripts.MessageQuota: KEYS[4..5] and
+    // ARGV[5..8], only then), answering {'slow-down'} over a limit.
+    public static readonly string Send = $$"""
+        {{Privacy.FloodScripts.MessageQuota}}
         local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'observer')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[1] == 'youth' and c[2] ~= ARGV[2] then return {'session-moved'} end

@@ -84,11 +84,13 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
 
     // A young person writes as "youth" (actor = connection id); a staff member as "staff" (actor = user name),
     // with the name and the service they speak for shown beside the text.
-    public async Task<Appended> AppendText(string id, string role, string actor, string? name, string clientMessageId, string text, string? service = null)
+    // quota: a young person's share of the flood limits, counted in the same script (Privacy/FloodGate).
+    public async Task<Appended> AppendText(
+        string id, string role, string actor, string? name, string clientMessageId, string text, string? service = null, Privacy.MessageQuota? quota = null)
     {
         var message = role == "youth" ? ChatMessage.Said("youth", null, text, clientMessageId, Now)
             : ChatMessage.Said("counsellor", name, text, clientMessageId, Now, service).By(actor);
-        return await Append(id, role, actor, clientMessageId, message);
+        return await Append(id, role, actor, clientMessageId, message, quota);
     }
 
     // A staff member sends a help page: a "page" entry with the page's title as its text, under the same rules as
@@ -97,12 +99,13 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
         Append(id, "staff", user, clientMessageId,
             new ChatMessage(0, "page", "counsellor", name, title, Now, clientMessageId, service, Page: page).By(user));
 
-    private async Task<Appended> Append(string id, string role, string actor, string clientMessageId, ChatMessage message)
+    private async Task<Appended> Append(string id, string role, string actor, string clientMessageId, ChatMessage message, Privacy.MessageQuota? quota = null)
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(ConversationScripts.Send,
-            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id)],
-            [role, actor, clientMessageId, message.ToStored()]))!;
+            [Keys.Conversation(id), Keys.Transcript(id), Keys.ClientMessageIds(id), .. quota?.ClientKeys ?? []],
+            [role, actor, clientMessageId, message.ToStored(), .. quota?.Args ?? []]))!;
         var status = (string)result[0]!;
+        if (status == "slow-down" && quota is not null) throw quota.Refused();
         if (status is not ("ok" or "duplicate")) throw Refusal(status);
         return new Appended(message with { Seq = (long)result[1] }, status == "ok", (string)result[2]!, StaffOf(result[3], result[4]), (string)result[5]!);
     }

@@ -108,8 +108,7 @@ public sealed partial class YouthHub(
         var clientMessageId = TextRules.ClientMessageId(request?.ClientMessageId);
         var text = TextRules.Message(request?.Text);
         PersonalDetails.RequireConsent(text, request!.Confirmed);
-        await flood.AdmitMessage(id, Context.GetHttpContext());
-        var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text);
+        var appended = await store.AppendText(id, "youth", Context.ConnectionId, null, clientMessageId, text, quota: flood.Quota(Context.GetHttpContext()));
         if (appended.IsNew) await relay.Message(id, appended.YouthConnection, appended.Audience, appended.Message);
         return Reply.Ok(new SendResult(appended.Message.Seq));
     }

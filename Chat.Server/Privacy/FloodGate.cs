@@ -62,16 +62,16 @@ public sealed class FloodGate(
         if (await redis.Database.HashExistsAsync(Keys.Conversation(conversationId), BlockedField)) throw Blocked();
     }
 
-    // A young person's message: within its conversation's share and its client's.
-    public async Task AdmitMessage(string conversationId, HttpContext? http)
+    // A young person's message: its share of its conversation's and its client's limits, counted by the Send script
+    // itself (FloodScripts.MessageQuota), so the count and the append are one round trip.
+    public MessageQuota Quota(HttpContext? http)
     {
         var window = Window.Of(clock, Limits.MessageWindow);
         RedisKey[] keys = Client(http) is { } client
-            ? [Keys.Conversation(conversationId), Keys.SendCount(client.Current, window.Number), Keys.SendCount(client.Previous ?? client.Current, window.Number)]
-            : [Keys.Conversation(conversationId)];
-        var admitted = (long)await redis.Database.ScriptEvaluateAsync(FloodScripts.CountMessage, keys,
-            [window.Number, window.LeftMs, Limits.MessagesPerConversation, Limits.MessagesPerClient]);
-        if (admitted == 0) throw SlowedDown("message", window);
+            ? [Keys.SendCount(client.Current, window.Number), Keys.SendCount(client.Previous ?? client.Current, window.Number)]
+            : [];
+        return new MessageQuota(keys, [window.Number, window.LeftMs, Limits.MessagesPerConversation, Limits.MessagesPerClient],
+            () => SlowedDown("message", window));
     }
 
     // Marks the conversation blocked (Resume refused) and blocks the client it was started from for Abuse:BlockFor.
@@ -118,3 +118,7 @@ public sealed class FloodGate(
 
     public static ChatError Blocked() => new("blocked", "This chat was ended, and no new chat can be started from here for now.");
 }
+
+// The client counters and limits a young person's message is counted against inside ConversationScripts.Send
+// (KEYS[4..5], ARGV[5..8]), and the refusal to throw when the script answers 'slow-down'.
+public sealed record MessageQuota(RedisKey[] ClientKeys, RedisValue[] Args, Func<ChatError> Refused);

@@ -17,23 +17,25 @@ public static class FloodScripts
         return 1
         """;
 
-    // A young person's message: counted in its conversation's hash (sentIn: the window, sent: how many in it), so the
-    // count goes with the conversation, and in its client's counter as in Count.
-    // KEYS: conversation, then optionally the client's counter and the same under the previous key (or the counter again)
-    // ARGV: window number, ms until the window ends, the conversation's limit, the client's limit
-    // returns 1 if counted, 0 if either is at its limit (nothing counted)
-    public const string CountMessage = """
-        local c = redis.call('HMGET', KEYS[1], 'sentIn', 'sent')
-        local sent = 0
-        if c[1] == ARGV[1] then sent = tonumber(c[2]) or 0 end
-        if sent >= tonumber(ARGV[3]) then return 0 end
-        if #KEYS > 1 then
-          local n = tonumber(redis.call('GET', KEYS[2]) or '0')
-          if KEYS[3] ~= KEYS[2] then n = n + tonumber(redis.call('GET', KEYS[3]) or '0') end
-          if n >= tonumber(ARGV[4]) then return 0 end
-          if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+    // A young person's message, first thing in ConversationScripts.Send (so counting and appending are one round
+    // trip): counted in its conversation's hash (sentIn: the window, sent: how many in it), so the count goes with the
+    // conversation, and in its client's counter as in Count. Over either limit the script answers {'slow-down'} and
+    // nothing is counted or stored. Without ARGV[5] (a staff member's message) nothing is counted.
+    // KEYS[4], KEYS[5] (optional): the client's counter and the same under the previous key (or the counter again)
+    // ARGV[5..8]: window number, ms until the window ends, the conversation's limit, the client's limit
+    public const string MessageQuota = """
+        if ARGV[5] then
+          local q = redis.call('HMGET', KEYS[1], 'sentIn', 'sent')
+          local sent = 0
+          if q[1] == ARGV[5] then sent = tonumber(q[2]) or 0 end
+          if sent >= tonumber(ARGV[7]) then return {'slow-down'} end
+          if #KEYS > 3 then
+            local n = tonumber(redis.call('GET', KEYS[4]) or '0')
+            if KEYS[5] ~= KEYS[4] then n = n + tonumber(redis.call('GET', KEYS[5]) or '0') end
+            if n >= tonumber(ARGV[8]) then return {'slow-down'} end
+            if redis.call('INCR', KEYS[4]) == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[6]) end
+          end
+          if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'sentIn', ARGV[5], 'sent', sent + 1) end
         end
-        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'sentIn', ARGV[1], 'sent', sent + 1) end
-        return 1
         """;
 }
