@@ -11,14 +11,15 @@ public static class ConversationScripts
     // ARGV: id, token hash, topic, language, age band, now ms, youth connection, lifetime ms,
     //       counsellor the chat is meant for ('' = anyone), first transcript entry JSON ('' = none),
     //       and for a chat that starts at a service's desk (else ''): service id, service name, summary;
-    //       the language counter field, counter lifetime ms
+    //       the language counter field, counter lifetime ms, the starting client's keyed hash ('' = none: Privacy/FloodGate)
     // returns the 1-based queue position, or 0 if the id or token already exists
-    public const string Start = """
+    public static readonly string Start = $$"""
         if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
         local ticket = redis.call('INCR', KEYS[4])
         redis.call('HSET', KEYS[1], 'state', 'waiting', 'topic', ARGV[3], 'language', ARGV[4], 'ageBand', ARGV[5],
           'created', ARGV[6], 'queuedAt', ARGV[6], 'youthConn', ARGV[7], 'token', ARGV[2], 'ticket', ticket)
         if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'transferTo', ARGV[9]) end
+        if ARGV[16] ~= '' then redis.call('HSET', KEYS[1], 'client', ARGV[16]) end
         local score = ticket
         if ARGV[11] ~= '' then
           redis.call('HSET', KEYS[1], 'handoverService', ARGV[11], 'handoverServiceName', ARGV[12], 'handoverSummary', ARGV[13])
@@ -31,9 +32,8 @@ public static class ConversationScripts
         end
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[8])
         redis.call('ZADD', KEYS[3], score, ARGV[1])
-        redis.call('HINCRBY', KEYS[6], 'started', 1)
-        redis.call('HINCRBY', KEYS[6], ARGV[14], 1)
-        redis.call('PEXPIRE', KEYS[6], ARGV[15])
+        {{Stats.Counters.Increment("KEYS[6]", "'started'", "ARGV[15]")}}
+        {{Stats.Counters.Increment("KEYS[6]", "ARGV[14]", "ARGV[15]")}}
         return redis.call('ZRANK', KEYS[3], ARGV[1]) + 1
         """;
 
@@ -97,7 +97,7 @@ public static class ConversationScripts
     // prefix here, from the fields as they are now).
     // returns {'ok', seq (0 if nothing was appended), youth connection, counsellor, previous state, guest, desk service, observer} | {refusal}
     public static readonly string End = $$"""
-        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService', 'queuedAt')
+        local c = redis.call('HMGET', KEYS[1], 'state', 'youthConn', 'counsellor', 'guest', 'handoverService', 'queuedAt', 'observer')
         if not c[1] then return {'unknown-conversation'} end
         if ARGV[2] == 'youth' and ARGV[9] ~= '1' and c[2] ~= ARGV[3] then return {'session-moved'} end
         if ARGV[2] == 'counsellor' and c[3] ~= ARGV[3] then return {'not-your-conversation'} end
@@ -123,7 +123,7 @@ public static class ConversationScripts
           end
         end
         local desk = c[5] or ''
-        local observer = redis.call('HGET', KEYS[1], 'observer') or ''
+        local observer = c[7] or ''
         if desk ~= '' then redis.call('ZREM', ARGV[8] .. 'desk:' .. desk .. ':queue', ARGV[1]) end
         if (c[4] or '') ~= '' then redis.call('SREM', ARGV[8] .. 'chats:' .. c[4], ARGV[1]) end
         redis.call('HDEL', KEYS[1], 'offer', 'offerId', 'offerService', 'offerMode', 'handoverService', 'handoverServiceName',

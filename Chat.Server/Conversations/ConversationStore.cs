@@ -22,7 +22,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
     public sealed record AtDesk(string Service, string ServiceName, string Summary);
 
     public async Task<Started> Start(
-        string topic, string language, string ageBand, string connectionId, Returning? returning = null, AtDesk? desk = null)
+        string topic, string language, string ageBand, string connectionId, Returning? returning = null, AtDesk? desk = null, string client = "")
     {
         var id = TextRules.NewConversationId();
         var token = TextRules.NewToken();
@@ -35,7 +35,7 @@ public sealed class ConversationStore(RedisConnection redis, IOptions<Conversati
                 counters.TodayKey],
             [id, tokenHash, topic, language, ageBand, Now, connectionId, (long)options.Value.MaxLifetime.TotalMilliseconds,
                 returning?.Counsellor ?? "", first?.ToStored() ?? "", desk?.Service ?? "", desk?.ServiceName ?? "", desk?.Summary ?? "",
-                StatsFields.StartLanguage(language), counters.RetentionMs]);
+                StatsFields.StartLanguage(language), counters.RetentionMs, client]);
         // 0 means the random id or token already existed: with 96 and 128 random bits, a broken random source.
         if (position == 0) throw new InvalidOperationException("Conversation id collision.");
         return new Started(id, token, (int)position);

@@ -63,9 +63,8 @@ public sealed partial class YouthHub(
         // Meant for that counsellor only while they are on duty; otherwise nobody is kept waiting for them.
         var returnOnDuty = returning is not null && (await duty.OnDuty()).Contains(returning.Counsellor);
         var meantFor = returning is null || returnOnDuty ? returning : returning with { Counsellor = "" };
-        var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor, atDesk);
+        var started = await store.Start(topic, language, ageBand, Context.ConnectionId, meantFor, atDesk, flood.ClientOf(Context.GetHttpContext()));
         Bound = started.Id;
-        await flood.Remember(started.Id, Context.GetHttpContext());
         if (atDesk is not null) await desk.Broadcast(atDesk.Service);
         else queue.Request();
         ConversationLog.Queued(logger);

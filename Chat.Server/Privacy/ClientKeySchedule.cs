@@ -22,8 +22,6 @@ public sealed class ClientKeySchedule(TimeProvider clock, TimeSpan lifetime)
     private byte[] current = [];
     private byte[]? previous;
 
-    public TimeSpan Lifetime => lifetime;
-
     // Null without an address (a Unix socket, the in-memory test server): such a caller has no client key.
     public ClientHashes? Of(IPAddress? address)
     {

@@ -24,13 +24,7 @@ public sealed class FloodGate(
     public async Task AdmitStart(HttpContext? http)
     {
         if (Client(http) is not { } client) return;
-        foreach (var hash in client.Both)
-        {
-            if (!await redis.Database.KeyExistsAsync(Keys.Block(hash))) continue;
-            PrivacyLog.BlockedStart(logger);
-            throw Blocked();
-        }
-        await CountStart("start", client);
+        await CountStart("start", client, [.. client.Both.Select(hash => Keys.Block(hash))]);
     }
 
     // A resume with a token nobody has counts as a start, so guessing tokens is as slow as starting chats.
@@ -51,11 +45,9 @@ public sealed class FloodGate(
         return ConversationStore.UnknownConversation();
     }
 
-    // After the chat has started: remembers which client started it (its hash under this node's current key).
-    public async Task Remember(string conversationId, HttpContext? http)
-    {
-        if (Client(http) is { } client) await store.SetFields(conversationId, "", (ClientField, client.Current));
-    }
+    // The client a new chat is started from (its hash under this node's current key; "" without an address), kept in
+    // the conversation by the Start script (field ClientField) so that a counsellor on any node can block that client.
+    public string ClientOf(HttpContext? http) => Client(http)?.Current ?? "";
 
     public async Task RequireNotBlocked(string conversationId)
     {
@@ -84,12 +76,18 @@ public sealed class FloodGate(
         return true;
     }
 
-    private async Task CountStart(string what, ClientHashes client)
+    // blocks: the client's block keys, checked in the same call (a start); none for a resume with an unknown token.
+    private async Task CountStart(string what, ClientHashes client, RedisKey[]? blocks = null)
     {
         var window = Window.Of(clock, Limits.StartWindow);
         var admitted = (long)await redis.Database.ScriptEvaluateAsync(FloodScripts.Count,
-            [Keys.StartCount(client.Current, window.Number), Keys.StartCount(client.Previous ?? client.Current, window.Number)],
+            [Keys.StartCount(client.Current, window.Number), Keys.StartCount(client.Previous ?? client.Current, window.Number), .. blocks ?? []],
             [window.LeftMs, Limits.StartsPerClient]);
+        if (admitted == -1)
+        {
+            PrivacyLog.BlockedStart(logger);
+            throw Blocked();
+        }
         if (admitted == 0) throw SlowedDown(what, window);
     }
 

@@ -6,10 +6,14 @@ public static class FloodScripts
     // Fixed windows: each counter is one window's and expires when the window ends. A client's counter is read
     // together with the same window's counter under the previous key, so a limit holds across a key rotation.
     // An attempt over the limit is not counted, so a client that keeps trying is admitted again when the window ends.
-    // KEYS: the client's counter, the same under the previous key (or the counter again)
-    // ARGV: ms until the window ends, the limit
-    // returns 1 if counted, 0 if at the limit (nothing counted)
+    // A start also checks, in the same call, whether a counsellor's block holds on the client under either key.
+    // KEYS: the client's counter, the same under the previous key (or the counter again), then optionally the
+    // client's block keys. ARGV: ms until the window ends, the limit
+    // returns 1 if counted, 0 if at the limit (nothing counted), -1 if blocked (nothing counted)
     public const string Count = """
+        for i = 3, #KEYS do
+          if redis.call('EXISTS', KEYS[i]) == 1 then return -1 end
+        end
         local n = tonumber(redis.call('GET', KEYS[1]) or '0')
         if KEYS[2] ~= KEYS[1] then n = n + tonumber(redis.call('GET', KEYS[2]) or '0') end
         if n >= tonumber(ARGV[2]) then return 0 end
