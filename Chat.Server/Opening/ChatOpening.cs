@@ -29,9 +29,13 @@ public sealed class ChatOpening(
         try
         {
             var now = LocalNow;
-            var status = (await store.Get()).Status(now);
-            var outlook = await room.Outlook();
-            var waiting = await redis.Database.SortedSetLengthAsync(redis.Keys.Queue);
+            // The three reads go out together: every open youth page asks for this every minute.
+            var hours = store.Get();
+            var outlooking = room.Outlook();
+            var queued = redis.Database.SortedSetLengthAsync(redis.Keys.Queue);
+            var status = (await hours).Status(now);
+            var outlook = await outlooking;
+            var waiting = await queued;
             return new YouthStatus(status.Open, status.Known, outlook.OnDuty.Count > 0,
                 outlook.EstimatedWaitSeconds((int)Math.Min(waiting + 1, int.MaxValue)),
                 Ms(status.ClosesAt), Ms(status.NextOpening),

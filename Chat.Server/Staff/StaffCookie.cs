@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Chat.Server.Staff;
 
-// The staff cookie: it lasts as long as its session and no longer (no sliding), and every request asks Redis
-// whether its session still stands (StaffSessions.IsLive), so a copied cookie dies with sign-out.
+// The staff cookie: it lasts as long as its session and no longer (no sliding), and every request that can use it
+// (staff pages and endpoints, the hubs) asks Redis whether its session still stands (StaffSessions.IsLive), so a
+// copied cookie dies with sign-out. Scripts, styles and the young people's pages never read who is signed in, so
+// they cost no Redis call.
 public static class StaffCookie
 {
     public static void Configure(CookieAuthenticationOptions options, StaffOptions staff)
@@ -27,6 +29,8 @@ public static class StaffCookie
 
     private static async Task Validate(CookieValidatePrincipalContext context)
     {
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/staff") && !path.StartsWithSegments("/hubs")) return;
         var user = context.Principal;
         var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
         if (await sessions.IsLive(user?.FindFirst(StaffClaims.Session)?.Value, user?.Identity?.Name)) return;
