@@ -61,4 +61,7 @@ public sealed record ConversationRecord(string Id, IReadOnlyDictionary<string, s
     public IReadOnlyList<string> Staff => new[] { Counsellor, Guest }.Where(u => u.Length > 0).ToList();
 
     public static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    // The same for a field read straight from Redis: missing or empty is null.
+    public static string? Blank(StackExchange.Redis.RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
+using Chat.Server.Queue;
 using Chat.Server.Stats;
 using Chat.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,12 @@ using StackExchange.Redis;
 
 namespace Chat.Server.Dashboard;
 
-// Reads the whole floor for the dashboard in three batched round trips: queue, duty, desks, staff and today's
-// counters; then the waiting and held chats; then each chat's fields and newest entry. Read only while someone
+// Reads the whole floor for the dashboard in three batched round trips: queue, desks, staff and today's counters
+// (with the queue outlook beside them: on duty and free places as the wait estimate counts them); then the waiting
+// and held chats; then each chat's fields and newest entry. Read only while someone
 // watches (DashboardBroadcaster), so it costs nothing on a node without a coordinator.
 public sealed class Overview(
-    RedisConnection redis, ServiceDirectory directory, Counters counters, IOptions<DashboardOptions> options, TimeProvider clock)
+    RedisConnection redis, ServiceDirectory directory, Counters counters, WaitingRoom room, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     private static readonly RedisValue[] WaitingFields = ["queuedAt", "danger"];
     private static readonly RedisValue[] ChatFields =
@@ -26,15 +28,16 @@ public sealed class Overview(
         var services = await directory.All();
         var db = redis.Database;
 
+        // Counsellors on duty and their free places as the young people's wait estimate counts them (one rule).
+        var outlook = room.Outlook();
         var first = db.CreateBatch();
         var queue = first.SortedSetRangeByRankAsync(Keys.Queue);
-        var duty = first.HashGetAllAsync(Keys.Duty);
         var staff = first.SetMembersAsync(Keys.StaffIndex);
         var today = first.HashGetAllAsync(counters.TodayKey);
         var deskDuty = services.Select(s => first.HashLengthAsync(Keys.ServiceDuty(s.Id))).ToList();
         var deskQueue = services.Select(s => first.SortedSetRangeByRankAsync(Keys.ServiceQueue(s.Id))).ToList();
         first.Execute();
-        await Task.WhenAll([queue, duty, staff, today, .. deskDuty, .. deskQueue]);
+        await Task.WhenAll([outlook, queue, staff, today, .. deskDuty, .. deskQueue]);
 
         var deskWaiting = deskQueue.SelectMany(q => q.Result).Select(id => (string)id!).ToList();
         var second = db.CreateBatch();
@@ -57,17 +60,14 @@ public sealed class Overview(
             .OfType<DashboardChat>().OrderBy(c => c.Taken).ToList();
 
         var queuedAt = waiting.Select(w => w.Result).Where(f => !f[0].IsNull).Select(f => (long)f[0]).ToList();
-        var capacities = duty.Result.ToDictionary(e => (string)e.Name!, e => (int)e.Value);
-        var activeBy = chatIds.Select((id, i) => fields[i].Result).Where(f => f[0] == "active")
-            .GroupBy(f => (string)f[1]!).ToDictionary(g => g.Key, g => g.Count());
         return new DashboardState(
             nowMs,
             queuedAt.Count,
             queuedAt.Count == 0 ? null : (int)Math.Max(0, (nowMs - queuedAt.Min()) / 1000),
             waiting.Concat(atDesks).Count(w => w.Result[1] == "1"),
-            capacities.Count,
-            capacities.Values.Sum(),
-            capacities.Sum(c => Math.Max(0, c.Value - activeBy.GetValueOrDefault(c.Key))),
+            outlook.Result.OnDuty.Count,
+            outlook.Result.TotalCapacity,
+            outlook.Result.FreeCapacity,
             chats.Count,
             StatsFields.Handovers(today.Result.ToDictionary(e => (string)e.Name!, e => (long)e.Value)),
             chats,
@@ -80,9 +80,7 @@ public sealed class Overview(
         if (f[0] != "active") return null;
         var taken = (long?)f[5] ?? 0;
         var last = newest.IsNull ? taken : Math.Max(taken, JsonSerializer.Deserialize<JsonElement>((string)newest!).GetProperty("at").GetInt64());
-        return new DashboardChat(id, (string?)f[2] ?? "", Blank(f[3]), taken, last, now - last >= stuckMs, Blank(f[8]) is null,
-            f[6] == "1", Blank(f[4]), Blank(f[7]), Blank(f[9]));
+        return new DashboardChat(id, (string?)f[2] ?? "", ConversationRecord.Blank(f[3]), taken, last, now - last >= stuckMs, ConversationRecord.Blank(f[8]) is null,
+            f[6] == "1", ConversationRecord.Blank(f[4]), ConversationRecord.Blank(f[7]), ConversationRecord.Blank(f[9]));
     }
-
-    private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string)value!;
 }

@@ -143,7 +143,7 @@ public sealed class HandoverDesk(
             // Ended or expired since: the end script took it off the desk; nothing to show.
             if (f[5] != "active" && f[5] != "waiting") continue;
             var since = (long)entries[i].Score;
-            waiting.Add(new WaitingHandover((string)entries[i].Element!, (string?)f[0] ?? "", Blank(f[1]), Blank(f[2]), Blank(f[3]),
+            waiting.Add(new WaitingHandover((string)entries[i].Element!, (string?)f[0] ?? "", ConversationRecord.Blank(f[1]), ConversationRecord.Blank(f[2]), ConversationRecord.Blank(f[3]),
                 since < 0 ? since + DangerStep : since, f[4] == "1"));
         }
         return waiting;
@@ -237,8 +237,6 @@ public sealed class HandoverDesk(
         return text.Length <= MaxSummaryLength ? text
             : throw new ChatError("summary-too-long", $"A summary can be at most {MaxSummaryLength} characters.");
     }
-
-    private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
 
     public static ChatError Refusal(string code) => code switch
     {

@@ -50,9 +50,6 @@ public sealed class OpeningHours
     public IReadOnlyList<OpeningPeriod> On(DateOnly date) =>
         _exceptions.TryGetValue(date, out var exception) ? exception.Periods : Weekday(date.DayOfWeek);
 
-    public OpeningHours WithoutExceptionsBefore(DateOnly today) =>
-        IsKnown ? new(_week, _exceptions.Values.Where(e => e.Date >= today)) : this;
-
     public bool IsOpen(DateTime local) => On(DateOnly.FromDateTime(local)).Any(p => p.Contains(MinuteOf(local)));
 
     // Unknown hours are open as far as the clock goes (then the chat is open whenever someone is on duty).

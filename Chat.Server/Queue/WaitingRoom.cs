@@ -54,8 +54,8 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
             var score = scores[i];
             var priority = QueueScore.PriorityOf(score);
             // queuedAt: when this wait began (set at the start; a transfer starts a new one).
-            var chat = new WaitingChat(ids[i]!, Blank(f[1]), Blank(f[2]), Blank(f[3]), (long)f[4], priority == Priority.Danger,
-                priority == Priority.Transfer, Blank(f[6]), Blank(f[7]));
+            var chat = new WaitingChat(ids[i]!, ConversationRecord.Blank(f[1]), ConversationRecord.Blank(f[2]), ConversationRecord.Blank(f[3]), (long)f[4], priority == Priority.Danger,
+                priority == Priority.Transfer, ConversationRecord.Blank(f[6]), ConversationRecord.Blank(f[7]));
             entries.Add(new Entry(chat, (string?)f[5] ?? "", QueueScore.TicketOf(score)));
         }
         return new Snapshot(version, entries);
@@ -119,6 +119,4 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
         "nothing-waiting" => new(code, "Nobody waiting right now is yours to take: they are offered to others first, or nobody waits."),
         _ => ConversationStore.Refusal(code),
     };
-
-    private static string? Blank(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
 }

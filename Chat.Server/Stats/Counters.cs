@@ -67,8 +67,6 @@ public sealed class Counters(RedisConnection redis, IOptions<StatsOptions> optio
     // Cheap enough for a dashboard that refreshes: one HGETALL of today's hash.
     public Task<IReadOnlyDictionary<string, long>> Today() => Day(TodayDate);
 
-    public async Task<long> HandoversToday() => StatsFields.Handovers(await Today());
-
     // Every day from `from` to `to`, oldest first, in one round trip; a day with no counts is an empty hash.
     public async Task<IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, long> Fields)>> Days(DateOnly from, DateOnly to)
     {
