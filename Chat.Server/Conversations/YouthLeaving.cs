@@ -12,12 +12,18 @@ public sealed class YouthLeaving(
 {
     public async Task End(string id, string youthConnection, bool byToken = false)
     {
-        var ending = await store.End(id, "youth", youthConnection, byToken);
+        await Announce(id, await store.End(id, "youth", youthConnection, byToken));
+        ConversationLog.Ended(logger, "youth");
+    }
+
+    // Everyone hears of an ending the same way, whoever ended it (the young person, the counsellor, a coordinator,
+    // a block): the entry to all in it, each staff member's duty, the desk it waited at, and the queue's estimates.
+    public async Task Announce(string id, ConversationStore.Ending ending)
+    {
         queue.Request(); // the queue shrank, or a place freed up: either way the estimates change
         if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
         foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.StatusAtTheirDesk(user));
-        ConversationLog.Ended(logger, "youth");
     }
 
     // Quick exit leaves the page at once; a WebSocket message sent in that moment may never go out, so the page

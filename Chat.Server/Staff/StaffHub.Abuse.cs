@@ -11,7 +11,7 @@ namespace Chat.Server.Staff;
 public sealed partial class StaffHub
 {
     [Authorize(Roles = StaffRoles.Desk)]
-    public async Task<Reply<object?>> Block(string? conversationId, [FromServices] FloodGate flood, [FromServices] AuditLog audit)
+    public async Task<Reply<object?>> Block(string? conversationId, [FromServices] FloodGate flood, [FromServices] AuditLog audit, [FromServices] YouthLeaving endings)
     {
         var id = TextRules.ConversationId(conversationId);
         var conversation = await store.Find(id) ?? throw ConversationStore.UnknownConversation();
@@ -21,7 +21,7 @@ public sealed partial class StaffHub
         {
             try
             {
-                await End(id);
+                await End(id, endings);
             }
             catch (ChatError refusal) when (refusal.Code == "already-ended")
             {

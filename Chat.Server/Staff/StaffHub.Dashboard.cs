@@ -18,16 +18,14 @@ public sealed partial class StaffHub
     // Ends a chat in progress, as "the chat was ended" for the young person; the counsellor still wraps it up. A chat
     // still waiting is not stuck: its young person can leave, and the grace period ends it when their page is gone.
     [Authorize(Roles = StaffRoles.Coordinator)]
-    public async Task<Reply<object?>> EndChat(string? conversationId, [FromServices] DashboardBroadcaster dashboard, [FromServices] AuditLog audit)
+    public async Task<Reply<object?>> EndChat(
+        string? conversationId, [FromServices] YouthLeaving endings, [FromServices] DashboardBroadcaster dashboard, [FromServices] AuditLog audit)
     {
         var id = TextRules.ConversationId(conversationId);
         var conversation = await store.Find(id) ?? throw ConversationStore.UnknownConversation();
         if (conversation.State != "active") throw ConversationStore.Refusal(conversation.State == "ended" ? "already-ended" : "not-active");
         var ending = await store.End(id, "system", Me);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
-        foreach (var user in ending.Staff) await relay.DutyChanged(user, await duty.StatusAtTheirDesk(user));
-        if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
-        queue.Request();
+        await endings.Announce(id, ending);
         await audit.Record(Me, AuditActions.ChatEnded, ending.Counsellor.Length > 0 ? ending.Counsellor : "queue");
         DashboardLog.CoordinatorActed(logger, "ended a chat");
         dashboard.Request();

@@ -3,6 +3,7 @@ using Chat.Server.Handover;
 using Chat.Server.Queue;
 using Chat.Server.Stats;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Server.Staff;
@@ -153,15 +154,11 @@ public sealed partial class StaffHub(
     }
 
     [Authorize(Roles = StaffRoles.Desk)]
-    public async Task<Reply<object?>> End(string? conversationId)
+    public async Task<Reply<object?>> End(string? conversationId, [FromServices] YouthLeaving endings)
     {
         var id = TextRules.ConversationId(conversationId);
-        var ending = await store.End(id, "counsellor", Me);
-        if (ending.Message is not null) await relay.Message(id, ending.YouthConnection, ending.Audience, ending.Message);
+        await endings.Announce(id, await store.End(id, "counsellor", Me));
         ConversationLog.Ended(logger, "counsellor");
-        await DutyChanged(await duty.Status(Me, MyService));
-        foreach (var guest in ending.Staff.Where(user => user != Me)) await relay.DutyChanged(guest, await duty.StatusAtTheirDesk(guest));
-        if (ending.HandoverService.Length > 0) await desk.Broadcast(ending.HandoverService);
         return Reply.Ok();
     }
 
