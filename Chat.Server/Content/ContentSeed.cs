@@ -44,7 +44,9 @@ public sealed class ContentSeed(HelpPages pages, PageCache cache, ILogger<Conten
     public async Task<int> Seed(IReadOnlyList<SeedPage> seed)
     {
         var seeded = 0;
-        foreach (var page in seed)
+        // Read once what exists, so a start after the first costs one call instead of a refused save per page.
+        var existing = (await pages.All()).ToHashSet();
+        foreach (var page in seed.Where(page => !existing.Contains((page.Language, page.Slug))))
         {
             try
             {

@@ -50,18 +50,18 @@ public sealed class HelpDocuments(
     private async Task<HelpResponse?> BuildPage(string language, string slug, bool open)
     {
         if (await pages.Published(language, slug) is not { } page) return null;
-        var variants = new List<LanguageLink>();
-        foreach (var other in Options.Languages.Where(l => l != language))
-            if (await pages.Published(other, slug) is not null) variants.Add(Link(other, $"/{other}/{slug}"));
+        var others = Options.Languages.Where(l => l != language).ToList();
+        var published = await Task.WhenAll(others.Select(other => pages.Published(other, slug)));
+        var variants = others.Where((_, i) => published[i] is not null).Select(other => Link(other, $"/{other}/{slug}")).ToList();
         return await Document(language, PageRenderer.Render(page.Markdown), variants, $"/{language}", open);
     }
 
     private async Task<HelpResponse?> BuildIndex(string language, bool open)
     {
         var words = HelpWords.For(language);
-        var entries = new List<(string Title, string Slug)>();
-        foreach (var (lang, slug) in await pages.All())
-            if (lang == language && await pages.Published(lang, slug) is { } page) entries.Add((page.Title, slug));
+        var slugs = (await pages.All()).Where(p => p.Language == language).Select(p => p.Slug).ToList();
+        var published = await Task.WhenAll(slugs.Select(slug => pages.Published(language, slug)));
+        var entries = published.OfType<PublishedPage>().Select(page => (page.Title, page.Slug)).ToList();
         entries.Add((words.WhereElseTitle, WhereElse.SlugFor(language)));
         var order = StringComparer.Create(WhereElse.Culture(language), ignoreCase: true);
         var markdown = new StringBuilder("# ").Append(words.IndexTitle).Append("\n\n");

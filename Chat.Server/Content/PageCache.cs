@@ -36,6 +36,14 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
     }
 
     // Drops this node's copies at once and tells the other nodes. language/slug null: every page.
+    // The service directory changed: of the pages, only those made from it change ("where else you can turn", under
+    // its Swedish and its other slug), so only they are dropped, on every node.
+    public async Task DirectoryChanged()
+    {
+        await Changed("sv", WhereElse.SlugFor("sv"));
+        await Changed("en", WhereElse.SlugFor("en"));
+    }
+
     public async Task Changed(string? language = null, string? slug = null)
     {
         Drop(Message(language, slug));

@@ -30,7 +30,7 @@ public sealed class ServiceDirectory(RedisConnection redis, PageCache pages)
         var stored = ServiceRules.Valid(service);
         if (!await redis.Database.HashSetAsync(Keys.Services, stored.Id, stored.ToJson(), When.NotExists))
             throw ServiceRules.Refusal("service-exists");
-        await pages.Changed();
+        await pages.DirectoryChanged();
         return stored;
     }
 
@@ -40,14 +40,14 @@ public sealed class ServiceDirectory(RedisConnection redis, PageCache pages)
         var stored = ServiceRules.Valid(service);
         var saved = (int)await redis.Database.ScriptEvaluateAsync(SaveScript, [Keys.Services], [stored.Id, stored.ToJson()]);
         if (saved != 1) throw ServiceRules.Refusal("unknown-service");
-        await pages.Changed();
+        await pages.DirectoryChanged();
         return stored;
     }
 
     public async Task<bool> Remove(string? id)
     {
         if (!ServiceRules.IsId(id) || !await redis.Database.HashDeleteAsync(Keys.Services, id)) return false;
-        await pages.Changed();
+        await pages.DirectoryChanged();
         return true;
     }
 
@@ -57,7 +57,7 @@ public sealed class ServiceDirectory(RedisConnection redis, PageCache pages)
     {
         var args = services.Select(ServiceRules.Valid).SelectMany(s => new RedisValue[] { s.Id, s.ToJson() }).ToArray();
         if ((int)await redis.Database.ScriptEvaluateAsync(SeedScript, [Keys.Services], args) != 1) return false;
-        await pages.Changed();
+        await pages.DirectoryChanged();
         return true;
     }
 
