@@ -108,7 +108,9 @@ function receive(message, live = true) {
   if (message.kind === 'note' && !counsellorName) setCounsellor(message.name);
   handover.setReturnAvailable(ownHolder);
   if (!live) return;
-  if (reader.isOpen && newsFor(message)) reader.notify(newsFor(message));
+  // The reader shows it only while it is open (reader.notify checks).
+  const news = newsFor(message);
+  if (news) reader.notify(news);
   if (message.kind === 'joined') {
     view.show('chat');
   } else if (message.kind === 'handover' || message.kind === 'handover-cancelled') {

@@ -23,7 +23,7 @@ public static class HelpArticleApi
                     : await pages.Published(language, slug) is { } page ? Fragment(page, options.Value.IsRightToLeft(language)) : null);
             return html is null ? Results.NotFound() : Results.Text(html, "text/html; charset=utf-8");
         }
-        catch (Exception e) when (e is RedisException or TimeoutException || e is Conversations.ChatError { Code: "unavailable" })
+        catch (Exception e) when (Storage.RedisRetry.IsUnavailable(e))
         {
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }

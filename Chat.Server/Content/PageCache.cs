@@ -51,7 +51,7 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
         {
             await redis.Multiplexer!.GetSubscriber().PublishAsync(redis.Keys.ContentChanged, Message(language, slug));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisRetry.IsUnavailable(ex))
         {
             ContentLog.InvalidationNotSent(logger, ex.GetType().Name);
         }

@@ -67,7 +67,7 @@ public sealed class StaffConnections(
             var ended = open.Where((_, i) => !live[i]).Select(s => s.Id).ToList();
             if (ended.Count > 0) Ended(ended, DateTimeOffset.UtcNow.AddDays(1));
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception ex) when (RedisRetry.IsUnavailable(ex))
         {
             StaffLog.SessionCheckFailed(logger, ex.GetType().Name);
         }

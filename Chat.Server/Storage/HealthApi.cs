@@ -10,7 +10,7 @@ public static class HealthApi
             await multiplexer.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2));
             return Results.Text("ok");
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception ex) when (RedisRetry.IsUnavailable(ex))
         {
             return Results.Text("redis unreachable", statusCode: 503);
         }

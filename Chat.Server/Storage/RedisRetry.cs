@@ -9,6 +9,9 @@ public static class RedisRetry
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
+    // Redis cannot be reached now: its own errors, a timeout, or RedisConnection's refusal while it has no connection.
+    public static bool IsUnavailable(Exception e) => e is RedisException or TimeoutException or ChatError { Code: "unavailable" };
+
     public static async Task UntilAnswered(Func<Task> work, Action<string> failed, CancellationToken stoppingToken)
     {
         while (true)
@@ -18,7 +21,7 @@ public static class RedisRetry
                 await work();
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException or ChatError { Code: "unavailable" })
+            catch (Exception e) when (IsUnavailable(e))
             {
                 failed(e.GetType().Name);
                 await Task.Delay(RetryAfter, stoppingToken);
