@@ -264,7 +264,7 @@ public sealed class PageEditorTests : ChatTest
 
         Assert.Contains("två", await Read(App));
         Assert.Equal(3, builds);
-        await Eventually(async () => (await Read(other))?.Contains("två") == true, "the other node dropping its copy");
+        await HubEvents.Eventually(async () => (await Read(other))?.Contains("två") == true, "the other node dropping its copy");
 
         // Unpublishing drops it too: the next reader finds nothing.
         var again = await HtmlForm.Load(client, "/staff/pages/sv/prov", "page-form", session);
@@ -272,7 +272,7 @@ public sealed class PageEditorTests : ChatTest
             Assert.Equal("/staff/pages/sv/prov?done=unpublished", unpublished.Headers.Location?.PathAndQuery);
         Assert.Null(await Pages.Published("sv", "prov"));
         Assert.Null(await Read(App));
-        await Eventually(async () => await Read(other) is null, "the other node dropping the unpublished page");
+        await HubEvents.Eventually(async () => await Read(other) is null, "the other node dropping the unpublished page");
     }
 
     public static TheoryData<string, string, string> BadNewPages => new()
@@ -467,16 +467,6 @@ public sealed class PageEditorTests : ChatTest
 
     private static Task<HttpResponseMessage> Send(HttpClient client, string path, string session) =>
         ChatApp.SendAs(client, HttpMethod.Get, path, session);
-
-    private static async Task Eventually(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (!await done().Within(ChatApp.Timeout, what))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(20);
-        }
-    }
 
     // An HttpClient disposed with the test.
     private sealed class OwnedClient(HttpClient client) : IAsyncDisposable

@@ -12,18 +12,6 @@ namespace Chat.Tests.Integration;
 // A young person reading the help pages: GET /{language}/{slug} and /{language}, served from each node's memory.
 public sealed class ReadingTests : ChatTest
 {
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (true)
-        {
-            var value = await read().WaitAsync(ChatApp.Timeout);
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     private static async Task<(HttpStatusCode Status, string Html)> Read(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path).WaitAsync(ChatApp.Timeout);
@@ -146,11 +134,11 @@ public sealed class ReadingTests : ChatTest
 
         Assert.Equal(HelpWords.Swedish.ChatClosed, State((await Read(client, "/sv/medan-du-vantar")).Html));
         await App.Get<DutyRoster>().GoOnDuty("ulla", 1);
-        await Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatOpen, "the page saying open");
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatOpen, "the page saying open");
         Assert.Equal(HelpWords.English.ChatOpen, State((await Read(client, "/en")).Html));
 
         await App.Get<DutyRoster>().GoOffDuty("ulla");
-        await Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatClosed, "the page saying closed");
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatClosed, "the page saying closed");
     }
 
     [Fact]
@@ -173,13 +161,13 @@ public sealed class ReadingTests : ChatTest
         await App.Get<PageCache>().Changed("sv", "nyhet");
         await App.Get<PageCache>().Changed("en", "nyhet");
 
-        var html = await Eventually(async () => (await Read(client, "/sv/nyhet")).Html, h => Article(h).Contains("andra texten"), "node B serving the new version");
+        var html = await HubEvents.Eventually(async () => (await Read(client, "/sv/nyhet")).Html, h => Article(h).Contains("andra texten"), "node B serving the new version");
         Assert.Contains("href=\"/en/nyhet\"", html);
         Assert.Contains("href=\"/sv/nyhet\"", (await Read(client, "/en/nyhet")).Html);
 
         await pages.Unpublish("sv", "nyhet");
         await App.Get<PageCache>().Changed("sv", "nyhet");
-        await Eventually(async () => (await Read(client, "/sv/nyhet")).Status, s => s == HttpStatusCode.NotFound, "node B dropping the unpublished page");
+        await HubEvents.Eventually(async () => (await Read(client, "/sv/nyhet")).Status, s => s == HttpStatusCode.NotFound, "node B dropping the unpublished page");
     }
 
     [Fact]
@@ -226,7 +214,7 @@ public sealed class ReadingTests : ChatTest
 
         var stodcentrum = (await directory.Find("stodcentrum"))!;
         await directory.Save(stodcentrum with { Contact = "Ring 08-508 00 000 <script>alert(1)</script> [x](javascript:alert(1))" });
-        html = await Eventually(async () => (await Read(client, "/sv/vart-kan-jag-vanda-mig")).Html, h => h.Contains("08-508 00 000"), "the page showing the new contact");
+        html = await HubEvents.Eventually(async () => (await Read(client, "/sv/vart-kan-jag-vanda-mig")).Html, h => h.Contains("08-508 00 000"), "the page showing the new contact");
         var document = new HtmlParser().ParseDocument(html);
         Assert.Contains("Kontakt: Ring 08-508 00 000 <script>alert(1)</script> [x](javascript:alert(1))",
             document.QuerySelector("article")!.TextContent.Replace("\u2068", "").Replace("\u2069", ""));
@@ -234,7 +222,7 @@ public sealed class ReadingTests : ChatTest
         Assert.Equal(["tel:112"], document.QuerySelectorAll("article a").Select(a => a.GetAttribute("href")));
 
         await directory.Remove("stodcentrum");
-        await Eventually(async () => Headings((await Read(client, "/en/where-else-can-i-turn")).Html), h => h.Count > 1 && !h.Contains("Stödcentrum"),
+        await HubEvents.Eventually(async () => Headings((await Read(client, "/en/where-else-can-i-turn")).Html), h => h.Count > 1 && !h.Contains("Stödcentrum"),
             "the page without the removed service");
     }
 
