@@ -120,8 +120,8 @@ public sealed class ReadingTests : ChatTest
         var brotli = await Get("gzip, deflate, br");
         var gzip = await Get("gzip");
         Assert.Equal((null, "br", "gzip"), (plain.Encoding, brotli.Encoding, gzip.Encoding));
-        Assert.Equal(plain.Body, Decompress(new BrotliStream(new MemoryStream(brotli.Body), CompressionMode.Decompress)));
-        Assert.Equal(plain.Body, Decompress(new GZipStream(new MemoryStream(gzip.Body), CompressionMode.Decompress)));
+        Assert.Equal(plain.Body, Streams.Decompress(new BrotliStream(new MemoryStream(brotli.Body), CompressionMode.Decompress)));
+        Assert.Equal(plain.Body, Streams.Decompress(new GZipStream(new MemoryStream(gzip.Body), CompressionMode.Decompress)));
         Assert.True(brotli.Body.Length < plain.Body.Length / 2, $"{brotli.Body.Length} of {plain.Body.Length} bytes");
     }
 
@@ -237,12 +237,5 @@ public sealed class ReadingTests : ChatTest
             Assert.Equal("reserved-slug", refused.Code);
             Assert.Null(await pages.Draft("sv", slug));
         }
-    }
-
-    private static byte[] Decompress(Stream stream)
-    {
-        using var output = new MemoryStream();
-        using (stream) stream.CopyTo(output);
-        return output.ToArray();
     }
 }

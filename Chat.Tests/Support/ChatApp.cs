@@ -47,6 +47,19 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
             await ((Microsoft.Extensions.Hosting.BackgroundService)seed).ExecuteTask!.WaitAsync(Timeout);
     }
 
+    // The setup code the node writes at its first start (starting it if need be).
+    public async Task<string> SetupCode()
+    {
+        StartServer();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(SetupCodeFile) || (await File.ReadAllTextAsync(SetupCodeFile)).Trim().Length == 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app wrote no setup code to {SetupCodeFile}");
+            await Task.Delay(50);
+        }
+        return (await File.ReadAllTextAsync(SetupCodeFile)).Trim();
+    }
+
     public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
         Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, roles.Length == 0 ? [StaffRoles.Counsellor] : roles);
 
