@@ -18,9 +18,6 @@ public sealed class ReadingTests : ChatTest
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    // The seed goes in page by page in the background as the node starts.
-    private static Task Seeded(ChatApp app) => app.Seeded();
-
     private static List<string> Headings(string html) =>
         new HtmlParser().ParseDocument(html).QuerySelectorAll("article h2").Select(h => h.TextContent).ToList();
 
@@ -29,7 +26,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task APublishedPageIsServedAsAWholeSmallDocumentThatNobodyStores()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
 
         using var response = await client.GetAsync("/sv/i-fara-nu").WaitAsync(ChatApp.Timeout);
@@ -58,7 +55,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task AnUnpublishedOrUnknownPageIsNotFound()
     {
-        await Seeded(App);
+        await App.Seeded();
         await App.Get<HelpPages>().Save("sv", "utkast", "# Utkast\n\nhemligt än", 0, "anna");
         using var client = App.NewClient();
 
@@ -84,7 +81,7 @@ public sealed class ReadingTests : ChatTest
     public async Task AddressesOutsideTheLanguagesAndPageNamesGetTheSameSmall404(string path)
     {
         var baseAddress = App.StartOnLoopback();
-        await Seeded(App);
+        await App.Seeded();
         using var client = new HttpClient { BaseAddress = baseAddress };
 
         var (status, html) = await Read(client, path);
@@ -102,7 +99,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task BrotliAndGzipHoldTheSameHtmlAsThePlainAnswer()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
 
         async Task<(string? Encoding, byte[] Body)> Get(string? acceptEncoding)
@@ -128,7 +125,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task TheCallToActionSaysOpenOnceACounsellorIsOnDutyAndClosedAgainAfter()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
         static string State(string html) => new HtmlParser().ParseDocument(html).QuerySelector(".chat-state")!.TextContent;
 
@@ -144,7 +141,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task APagePublishedOnOneNodeIsServedNewOnTheOther()
     {
-        await Seeded(App);
+        await App.Seeded();
         var other = Own(new ChatApp(RedisServer.Shared.Endpoint, keyPrefix: App.KeyPrefix));
         var pages = App.Get<HelpPages>();
         var v1 = await pages.Save("sv", "nyhet", "# Nyhet\n\nförsta texten", 0, "anna");
@@ -173,7 +170,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task TheIndexListsThePublishedPagesOfItsLanguageAndWhereElseToTurn()
     {
-        await Seeded(App);
+        await App.Seeded();
         var pages = App.Get<HelpPages>();
         await pages.Save("sv", "utkast", "# Ett utkast\n\n.", 0, "anna");
         using var client = App.NewClient();
@@ -200,7 +197,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task WhereElseToTurnListsTheDirectoryAndFollowsItsChanges()
     {
-        await Seeded(App);
+        await App.Seeded();
         var directory = App.Get<ServiceDirectory>();
         using var client = App.NewClient();
 

@@ -79,6 +79,13 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         return CookieHeader(response, cookies);
     }
 
+    // A staff member with these roles (a counsellor if none), signed in, and a client to ask pages with.
+    public async Task<(HttpClient Client, string Session)> StaffClient(string userName, params string[] roles)
+    {
+        await CreateStaff(userName, roles);
+        return (NewClient(), await SignIn(userName));
+    }
+
     // A client that shows redirects and cookies as they are, in memory or over Kestrel.
     public HttpClient NewClient() => Services.GetRequiredService<IServer>() is TestServer
         ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false })
