@@ -84,22 +84,12 @@ public sealed class ConversationJourneyTests() : BrowserTest(new Dictionary<stri
         await phone.GoBackAsync();
         Assert.NotEqual(new Uri(Base, "/").ToString(), phone.Url);
         await using var observer = await Counsellor.SignIn(App, "observer");
-        await Eventually(async () => (await observer.Snapshot()).Value().Waiting.Count == 0, "the young person left the queue");
+        await HubEvents.Eventually(async () => (await observer.Snapshot()).Value().Waiting.Count == 0, "the young person left the queue");
     }
 
     private static async Task ConfirmIfAsked(ILocator panel)
     {
         var confirm = panel.Locator(".end-confirm-yes");
         if (await confirm.CountAsync() > 0 && await confirm.IsVisibleAsync()) await confirm.ClickAsync();
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(100);
-        }
     }
 }

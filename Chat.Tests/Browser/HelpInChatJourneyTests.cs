@@ -1,4 +1,3 @@
-using Chat.Server.Content;
 using Chat.Tests.Support;
 using Microsoft.Playwright;
 
@@ -11,7 +10,7 @@ public sealed class HelpInChatJourneyTests() : BrowserTest(new Dictionary<string
     [Fact]
     public async Task AYoungPersonReadsWhileWaitingKeepsTheirPlaceAndOpensAPageTheCounsellorSent()
     {
-        await Seeded();
+        await App.Seeded();
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
         var (counsellor, counsellorProblems) = await SignedInConsole(desk, "ulla");
         await counsellor.ClickAsync("#go-on-duty");
@@ -100,7 +99,7 @@ public sealed class HelpInChatJourneyTests() : BrowserTest(new Dictionary<string
     [Fact]
     public async Task QuickExitLeavesFromTheReaderAndEndsTheWait()
     {
-        await Seeded();
+        await App.Seeded();
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync("/");
@@ -115,24 +114,7 @@ public sealed class HelpInChatJourneyTests() : BrowserTest(new Dictionary<string
         await phone.GoBackAsync();
         Assert.NotEqual(new Uri(Base, "/").ToString(), phone.Url);
         await using var observer = await Counsellor.SignIn(App, "observer");
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while ((await observer.Snapshot()).Value().Waiting.Count > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the young person never left the queue");
-            await Task.Delay(100);
-        }
-    }
-
-    // The seed is published as the app starts.
-    private async Task Seeded()
-    {
-        var pages = App.Get<HelpPages>();
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (await pages.Published("sv", "i-fara-nu") is null || await pages.Published("sv", "integritet") is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the help pages were never seeded");
-            await Task.Delay(50);
-        }
+        await HubEvents.Eventually(async () => (await observer.Snapshot()).Value().Waiting.Count == 0, "the young person leaving the queue");
     }
 
     // Works on a 390px phone: nothing is wider than the screen.

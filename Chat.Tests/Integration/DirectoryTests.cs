@@ -78,7 +78,7 @@ public sealed class DirectoryTests : ChatTest
 
         // The other node's pages show it too, as text.
         using var otherClient = other.NewClient();
-        var list = await Page(otherClient, "/staff/directory", session);
+        var list = await ChatApp.PageAs(otherClient, "/staff/directory", session);
         Assert.Contains("Stödcentrum", list);
         var edit = await HtmlForm.Load(otherClient, "/staff/directory/stodcentrum", "service-form", session);
         Assert.Equal("live", edit.Value("receives"));
@@ -112,7 +112,7 @@ public sealed class DirectoryTests : ChatTest
         Assert.Equal("Kvinnor som utsatts för prostitution", (await App.Get<ServiceDirectory>().Find("talita"))!.ForWhom);
 
         var confirm = await HtmlForm.Load(client, "/staff/directory/talita/remove", "remove-form", session);
-        Assert.Contains("Ta bort Talita?", await Page(client, "/staff/directory/talita/remove", session));
+        Assert.Contains("Ta bort Talita?", await ChatApp.PageAs(client, "/staff/directory/talita/remove", session));
         using (var removed = await confirm.Post(client))
             Assert.Equal("/staff/directory?done=removed", removed.Headers.Location?.PathAndQuery);
         Assert.Null(await App.Get<ServiceDirectory>().Find("talita"));
@@ -146,7 +146,7 @@ public sealed class DirectoryTests : ChatTest
 
         foreach (var page in (string[])["/staff/directory", "/staff/directory/new", "/staff/directory/kast", "/staff/directory/kast/remove"])
         {
-            using var refused = await Send(client, HttpMethod.Get, page, session);
+            using var refused = await ChatApp.SendAs(client, HttpMethod.Get, page, session);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.StartsWith("http://localhost/staff/signin", refused.Headers.Location?.ToString());
         }
@@ -256,8 +256,8 @@ public sealed class DirectoryTests : ChatTest
         await App.CreateStaff("ada", StaffRoles.Admin, StaffRoles.Counsellor);
         using var client = App.NewClient();
 
-        Assert.DoesNotContain("href=\"/staff/directory\"", await Page(client, "/staff", await App.SignIn("ulla")));
-        Assert.Contains("href=\"/staff/directory\"", await Page(client, "/staff", await App.SignIn("ada")));
+        Assert.DoesNotContain("href=\"/staff/directory\"", await ChatApp.PageAs(client, "/staff", await App.SignIn("ulla")));
+        Assert.Contains("href=\"/staff/directory\"", await ChatApp.PageAs(client, "/staff", await App.SignIn("ada")));
     }
 
     [Fact]
@@ -291,9 +291,4 @@ public sealed class DirectoryTests : ChatTest
             await Task.Delay(20);
         }
     }
-
-    private static Task<string> Page(HttpClient client, string path, string session) => ChatApp.PageAs(client, path, session);
-
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string session) =>
-        ChatApp.SendAs(client, method, path, session);
 }

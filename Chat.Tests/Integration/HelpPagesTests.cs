@@ -21,18 +21,6 @@ public sealed class HelpPagesTests : IAsyncLifetime
         await _b.DisposeAsync();
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> read, Func<T?, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value!;
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task EveryPageInTheRepositoryIsSeededAndPublishedInSwedishAndEnglish()
     {
@@ -108,7 +96,7 @@ public sealed class HelpPagesTests : IAsyncLifetime
         await pages.Publish("sv", "cache", v2.Version);
         Assert.Contains("ett", await ReadOnB()); // still the cached copy: nobody said it changed
         await _a.Get<PageCache>().Changed("sv", "cache");
-        await Eventually(ReadOnB, html => html?.Contains("två") == true, "node B dropping its copy");
+        await HubEvents.Eventually(ReadOnB, html => html?.Contains("två") == true, "node B dropping its copy");
     }
 
     [Fact]

@@ -12,16 +12,10 @@ public sealed class OpeningHoursPageTests : ChatTest
     private static string Date(int daysFromNow) =>
         DateOnly.FromDateTime(LocalTime.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"))).AddDays(daysFromNow).ToString("yyyy-MM-dd");
 
-    private async Task<(HttpClient Client, string Session)> Coordinator()
-    {
-        await App.CreateStaff("kim", StaffRoles.Coordinator);
-        return (App.NewClient(), await App.SignIn("kim"));
-    }
-
     [Fact]
     public async Task ACoordinatorSavesTheChatsHoursAndTheChangeIsAudited()
     {
-        var (client, session) = await Coordinator();
+        var (client, session) = await App.StaffClient("kim", StaffRoles.Coordinator);
         Assert.Contains("Inga öppettider är satta", await ChatApp.PageAs(client, "/staff/hours", session));
         var form = await HtmlForm.Load(client, "/staff/hours", "hours-form", session);
         Assert.Equal("no", form.Values("hoursKnown").First());
@@ -47,7 +41,7 @@ public sealed class OpeningHoursPageTests : ChatTest
     [Fact]
     public async Task RefusedHoursComeBackAsTypedWithTheReasonsAndNothingChanges()
     {
-        var (client, session) = await Coordinator();
+        var (client, session) = await App.StaffClient("kim", StaffRoles.Coordinator);
         using (var saved = await (await HtmlForm.Load(client, "/staff/hours", "hours-form", session)).Set("hoursKnown", "yes").Set("day0", "18:00–21:00").Post(client))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -71,7 +65,7 @@ public sealed class OpeningHoursPageTests : ChatTest
     [Fact]
     public async Task SettingTheHoursBackToNoneRemovesThem()
     {
-        var (client, session) = await Coordinator();
+        var (client, session) = await App.StaffClient("kim", StaffRoles.Coordinator);
         await App.Get<OpeningStore>().Save(Hours(["", "", "", "", "", "", ""]), "kim");
         using var response = await (await HtmlForm.Load(client, "/staff/hours", "hours-form", session)).Set("hoursKnown", "no").Post(client);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -4,7 +4,6 @@ using Chat.Server.Queue;
 using Chat.Server.Staff;
 using Chat.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Tests.Integration;
@@ -15,8 +14,7 @@ public sealed class OpeningStartTests : ChatTest
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 16, 59, 0, TimeSpan.Zero));
 
-    private WebApplicationFactory<Program> Clocked() =>
-        App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
+    public OpeningStartTests() => App = new ChatApp(RedisServer.Shared.Endpoint) { Clock = _clock };
 
     private static async Task MondayEvenings(WebApplicationFactory<Program> app) =>
         await app.Services.GetRequiredService<OpeningStore>().Save(
@@ -27,7 +25,7 @@ public sealed class OpeningStartTests : ChatTest
     [Fact]
     public async Task StartIsRefusedAMinuteBeforeOpeningAndAllowedAtOpening()
     {
-        var app = Clocked();
+        var app = App;
         await MondayEvenings(app);
         var youth = await Connect(app);
 
@@ -44,7 +42,7 @@ public sealed class OpeningStartTests : ChatTest
     public async Task WhoeverWaitsAtClosingIsStillTakenAndChatsButNobodyNewStarts()
     {
         _clock.Advance(TimeSpan.FromHours(3)); // 20:59
-        var app = Clocked();
+        var app = App;
         await MondayEvenings(app);
         var waiting = await Connect(app);
         var token = (await waiting.Start()).Value().Token;
@@ -68,7 +66,7 @@ public sealed class OpeningStartTests : ChatTest
     public async Task WithNoHoursSetAChatStartsAtAnyHourAsBefore()
     {
         _clock.Advance(TimeSpan.FromHours(10)); // 03:59 at night
-        var youth = await Connect(Clocked());
+        var youth = await Connect(App);
         Assert.Equal("waiting", (await youth.Start()).Value().State);
     }
 }

@@ -48,11 +48,11 @@ public sealed class PageEditorTests : ChatTest
         Assert.Equal(1, readers.Version);
         Assert.Equal(Parse($"<body>{PageRenderer.Render(readers.Markdown).Html}</body>").Body!.InnerHtml.Trim(), preview.InnerHtml.Trim());
 
-        var list = Parse(await Html(client, "/staff/pages", session));
+        var list = Parse(await ChatApp.PageAs(client, "/staff/pages", session, decode: false));
         var row = list.QuerySelector("#page-sv-prov")!;
         Assert.Equal("Prov", row.QuerySelector("a[href='/staff/pages/sv/prov']")!.TextContent);
         Assert.Contains("Version 1", row.TextContent);
-        Assert.Contains("/sv/prov", (await Html(client, "/staff/pages/sv/prov?done=published", session)));
+        Assert.Contains("/sv/prov", (await ChatApp.PageAs(client, "/staff/pages/sv/prov?done=published", session, decode: false)));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class PageEditorTests : ChatTest
         await Pages.Publish("sv", "prov", v2.Version);
         var (client, session) = await Coordinator("kim");
 
-        var history = Parse(await Html(client, "/staff/pages/sv/prov/history?version=1", session));
+        var history = Parse(await ChatApp.PageAs(client, "/staff/pages/sv/prov/history?version=1", session, decode: false));
         Assert.Equal(["version-2", "version-1"], history.QuerySelectorAll("tbody tr").Select(r => r.Id));
         Assert.Contains("anna", history.QuerySelector("#version-1")!.TextContent);
         Assert.Equal("true", history.QuerySelector("#version-1")!.GetAttribute("aria-current"));
@@ -149,7 +149,7 @@ public sealed class PageEditorTests : ChatTest
         var now = await Pages.History("sv", "prov");
         Assert.Equal((3, "# Prov\n\nden första texten", "kim"), (now[0].Version, now[0].Markdown, now[0].SavedBy));
         Assert.Equal(2, (await Pages.Published("sv", "prov"))!.Version);
-        Assert.Contains("Den gamla texten är sparad som version 3", await Html(client, "/staff/pages/sv/prov?done=restored", session, decode: true));
+        Assert.Contains("Den gamla texten är sparad som version 3", await ChatApp.PageAs(client, "/staff/pages/sv/prov?done=restored", session, decode: true));
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class PageEditorTests : ChatTest
         await Pages.Save("sv", "prov", "# Prov\n\nett\n<script>alert(1)</script>", v1.Version, "bo");
         var (client, session) = await Coordinator("kim");
 
-        var history = Parse(await Html(client, "/staff/pages/sv/prov/history", session));
+        var history = Parse(await ChatApp.PageAs(client, "/staff/pages/sv/prov/history", session, decode: false));
 
         Assert.Contains("Version 2 jämfört med version 1", history.QuerySelector("#changes-heading")!.TextContent);
         Assert.Equal(["Borttagen rad: två"], history.QuerySelectorAll(".page-diff del").Select(e => e.TextContent));
@@ -215,12 +215,12 @@ public sealed class PageEditorTests : ChatTest
         var (client, session) = await Coordinator("kim");
 
         var variant = await HtmlForm.Load(client, "/staff/pages/sv/prov", "variant-form", session);
-        Assert.Equal(["en", "ar"], Parse(await Html(client, "/staff/pages/sv/prov", session)).QuerySelectorAll("#variant-form option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["en", "ar"], Parse(await ChatApp.PageAs(client, "/staff/pages/sv/prov", session, decode: false)).QuerySelectorAll("#variant-form option").Select(o => o.GetAttribute("value")));
         using (var started = await variant.Set("language", "ar").Post(client))
             Assert.Equal("/staff/pages/ar/prov?from=sv", started.Headers.Location?.PathAndQuery);
         Assert.Null(await Pages.Draft("ar", "prov"));
 
-        var page = Parse(await Html(client, "/staff/pages/ar/prov?from=sv", session));
+        var page = Parse(await ChatApp.PageAs(client, "/staff/pages/ar/prov?from=sv", session, decode: false));
         var textarea = (IHtmlTextAreaElement)page.QuerySelector("textarea#markdown")!;
         Assert.Equal(("ar", "rtl", "# Prov\n\nsvensk text"), (textarea.GetAttribute("lang"), textarea.GetAttribute("dir"), textarea.Value));
         Assert.Contains("hämtad från sidan på svenska", page.QuerySelector("#page-from")!.TextContent);
@@ -232,9 +232,9 @@ public sealed class PageEditorTests : ChatTest
         Assert.Equal("# Prov\n\nsvensk text", (await Pages.Draft("sv", "prov"))!.Latest.Markdown);
 
         // The list shows the address once, Swedish first, and says which language is still missing.
-        var rows = Parse(await Html(client, "/staff/pages", session)).QuerySelectorAll("tr[id$='-prov']").Select(r => r.Id).ToList();
+        var rows = Parse(await ChatApp.PageAs(client, "/staff/pages", session, decode: false)).QuerySelectorAll("tr[id$='-prov']").Select(r => r.Id).ToList();
         Assert.Equal(["page-sv-prov", "page-ar-prov"], rows);
-        Assert.Contains("Finns inte på engelska.", Parse(await Html(client, "/staff/pages", session)).QuerySelector("#page-sv-prov")!.TextContent);
+        Assert.Contains("Finns inte på engelska.", Parse(await ChatApp.PageAs(client, "/staff/pages", session, decode: false)).QuerySelector("#page-sv-prov")!.TextContent);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class PageEditorTests : ChatTest
 
         Assert.Contains("två", await Read(App));
         Assert.Equal(3, builds);
-        await Eventually(async () => (await Read(other))?.Contains("två") == true, "the other node dropping its copy");
+        await HubEvents.Eventually(async () => (await Read(other))?.Contains("två") == true, "the other node dropping its copy");
 
         // Unpublishing drops it too: the next reader finds nothing.
         var again = await HtmlForm.Load(client, "/staff/pages/sv/prov", "page-form", session);
@@ -272,7 +272,7 @@ public sealed class PageEditorTests : ChatTest
             Assert.Equal("/staff/pages/sv/prov?done=unpublished", unpublished.Headers.Location?.PathAndQuery);
         Assert.Null(await Pages.Published("sv", "prov"));
         Assert.Null(await Read(App));
-        await Eventually(async () => await Read(other) is null, "the other node dropping the unpublished page");
+        await HubEvents.Eventually(async () => await Read(other) is null, "the other node dropping the unpublished page");
     }
 
     public static TheoryData<string, string, string> BadNewPages => new()
@@ -364,7 +364,7 @@ public sealed class PageEditorTests : ChatTest
         // Opened by hand, the address says why it cannot be a page.
         foreach (var path in (string[])["/staff/pages/de/prov", "/staff/pages/de/prov/history"])
         {
-            using var opened = await Send(client, path, session);
+            using var opened = await ChatApp.SendAs(client, HttpMethod.Get, path, session);
             Assert.Equal(HttpStatusCode.BadRequest, opened.StatusCode);
             Assert.Contains("Välj ett av språken i listan.", WebUtility.HtmlDecode(await opened.Content.ReadAsStringAsync()));
             Assert.Null(Parse(await opened.Content.ReadAsStringAsync()).QuerySelector("#page-form"));
@@ -401,7 +401,7 @@ public sealed class PageEditorTests : ChatTest
 
         foreach (var page in (string[])["/staff/pages", "/staff/pages/sv/prov", "/staff/pages/sv/prov/history", "/staff/pages/sv/ny"])
         {
-            using var refused = await Send(client, page, session);
+            using var refused = await ChatApp.SendAs(client, HttpMethod.Get, page, session);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.StartsWith("http://localhost/staff/signin", refused.Headers.Location?.ToString());
         }
@@ -448,35 +448,18 @@ public sealed class PageEditorTests : ChatTest
         await App.CreateStaff("kim", StaffRoles.Coordinator);
         using var client = App.NewClient();
 
-        Assert.DoesNotContain("href=\"/staff/pages\"", await Html(client, "/staff", await App.SignIn("ulla")));
-        Assert.Contains("href=\"/staff/pages\"", await Html(client, "/staff", await App.SignIn("ada")));
-        Assert.Contains("href=\"/staff/pages\"", await Html(client, "/staff/pages", await App.SignIn("kim")));
+        Assert.DoesNotContain("href=\"/staff/pages\"", await ChatApp.PageAs(client, "/staff", await App.SignIn("ulla"), decode: false));
+        Assert.Contains("href=\"/staff/pages\"", await ChatApp.PageAs(client, "/staff", await App.SignIn("ada"), decode: false));
+        Assert.Contains("href=\"/staff/pages\"", await ChatApp.PageAs(client, "/staff/pages", await App.SignIn("kim"), decode: false));
     }
 
     private async Task<(HttpClient Client, string Session)> Coordinator(string name)
     {
-        await App.CreateStaff(name, StaffRoles.Coordinator);
-        var session = await App.SignIn(name);
-        return (Own(new OwnedClient(App.NewClient())).Client, session);
+        var (client, session) = await App.StaffClient(name, StaffRoles.Coordinator);
+        return (Own(new OwnedClient(client)).Client, session);
     }
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
-
-    private static Task<string> Html(HttpClient client, string path, string session, bool decode = false) =>
-        ChatApp.PageAs(client, path, session, decode);
-
-    private static Task<HttpResponseMessage> Send(HttpClient client, string path, string session) =>
-        ChatApp.SendAs(client, HttpMethod.Get, path, session);
-
-    private static async Task Eventually(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (!await done().Within(ChatApp.Timeout, what))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(20);
-        }
-    }
 
     // An HttpClient disposed with the test.
     private sealed class OwnedClient(HttpClient client) : IAsyncDisposable

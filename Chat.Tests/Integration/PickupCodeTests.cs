@@ -302,11 +302,7 @@ public sealed class PickupCodeTests : IAsyncLifetime
         (await Soon(Redis.Database.HashKeysAsync(key))).Select(f => (string)f!).Order().ToList();
 
     // Every key this test's app wrote, without its prefix.
-    private List<string> Keys()
-    {
-        var server = Redis.Multiplexer!.GetServer(Redis.Multiplexer.GetEndPoints()[0]);
-        return server.Keys(pattern: _app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[_app.KeyPrefix.Length..]).ToList();
-    }
+    private List<string> Keys() => RedisHolds.Keys(_app);
 
     private static List<(string, string)> Sorted(IEnumerable<KeyValuePair<string, string>> fields) =>
         fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)).ToList();

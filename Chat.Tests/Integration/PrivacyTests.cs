@@ -2,7 +2,6 @@ using Chat.Server.Conversations;
 using Chat.Server.Handover;
 using Chat.Server.Storage;
 using Chat.Tests.Support;
-using StackExchange.Redis;
 
 namespace Chat.Tests.Integration;
 
@@ -32,12 +31,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         }
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        var redis = app.Get<RedisConnection>();
-        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
-        var left = server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[app.KeyPrefix.Length..]).ToList();
+        var db = app.Get<RedisConnection>().Database;
+        var left = RedisHolds.Keys(app);
         Assert.DoesNotContain(left, k => k.StartsWith("conv:") || k.StartsWith("token:") || k.Contains(id));
         foreach (var key in left.Where(k => k.StartsWith("chats:") || k.StartsWith("queue")))
-            Assert.DoesNotContain(id, await Members(redis, app.KeyPrefix + key));
+            Assert.DoesNotContain(id, await RedisHolds.Contents(db, app.KeyPrefix + key));
         // What remains is about staff or counts nobody: accounts, sign-in sessions, the audit log, duty, counters, queue numbers,
         // signing keys, the directory, help pages.
         Assert.All(left, k => Assert.Matches("^(staff(:.+)?|sessions?:.+|audit:.+|duty(:since)?|queue(:ticket|:version|:away|:handling)?|stats:.+|dataprotection:keys|chats:.+|services|pages|page:.+)$", k));
@@ -69,22 +67,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.DoesNotContain(code, logs);
         Assert.DoesNotContain(id, logs);
 
-        var redis = _app.Get<RedisConnection>();
-        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
-        var keys = server.Keys(pattern: _app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[_app.KeyPrefix.Length..]).ToList();
+        var db = _app.Get<RedisConnection>().Database;
+        var keys = RedisHolds.Keys(_app);
         Assert.Contains(keys, k => k.StartsWith("code:"));
         // The summary lives in the transcript only, which goes with the conversation; no other key holds it.
         foreach (var key in keys.Where(k => !k.StartsWith("conv:")))
-            Assert.DoesNotContain("5150", await Members(redis, _app.KeyPrefix + key));
+            Assert.DoesNotContain("5150", await RedisHolds.Contents(db, _app.KeyPrefix + key));
     }
-
-    private static async Task<string> Members(RedisConnection redis, string key) =>
-        await redis.Database.KeyTypeAsync(key) switch
-        {
-            RedisType.Set => string.Join(",", await redis.Database.SetMembersAsync(key)),
-            RedisType.SortedSet => string.Join(",", await redis.Database.SortedSetRangeByRankAsync(key)),
-            RedisType.Hash => string.Join(",", (await redis.Database.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}")),
-            RedisType.String => (string?)await redis.Database.StringGetAsync(key) ?? "",
-            _ => "",
-        };
 }

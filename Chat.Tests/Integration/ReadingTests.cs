@@ -12,26 +12,11 @@ namespace Chat.Tests.Integration;
 // A young person reading the help pages: GET /{language}/{slug} and /{language}, served from each node's memory.
 public sealed class ReadingTests : ChatTest
 {
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (true)
-        {
-            var value = await read().WaitAsync(ChatApp.Timeout);
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"not within {ChatApp.Timeout.TotalSeconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     private static async Task<(HttpStatusCode Status, string Html)> Read(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path).WaitAsync(ChatApp.Timeout);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
-
-    // The seed goes in page by page in the background as the node starts.
-    private static Task Seeded(ChatApp app) => app.Seeded();
 
     private static List<string> Headings(string html) =>
         new HtmlParser().ParseDocument(html).QuerySelectorAll("article h2").Select(h => h.TextContent).ToList();
@@ -41,7 +26,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task APublishedPageIsServedAsAWholeSmallDocumentThatNobodyStores()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
 
         using var response = await client.GetAsync("/sv/i-fara-nu").WaitAsync(ChatApp.Timeout);
@@ -70,7 +55,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task AnUnpublishedOrUnknownPageIsNotFound()
     {
-        await Seeded(App);
+        await App.Seeded();
         await App.Get<HelpPages>().Save("sv", "utkast", "# Utkast\n\nhemligt än", 0, "anna");
         using var client = App.NewClient();
 
@@ -96,7 +81,7 @@ public sealed class ReadingTests : ChatTest
     public async Task AddressesOutsideTheLanguagesAndPageNamesGetTheSameSmall404(string path)
     {
         var baseAddress = App.StartOnLoopback();
-        await Seeded(App);
+        await App.Seeded();
         using var client = new HttpClient { BaseAddress = baseAddress };
 
         var (status, html) = await Read(client, path);
@@ -114,7 +99,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task BrotliAndGzipHoldTheSameHtmlAsThePlainAnswer()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
 
         async Task<(string? Encoding, byte[] Body)> Get(string? acceptEncoding)
@@ -132,31 +117,31 @@ public sealed class ReadingTests : ChatTest
         var brotli = await Get("gzip, deflate, br");
         var gzip = await Get("gzip");
         Assert.Equal((null, "br", "gzip"), (plain.Encoding, brotli.Encoding, gzip.Encoding));
-        Assert.Equal(plain.Body, Decompress(new BrotliStream(new MemoryStream(brotli.Body), CompressionMode.Decompress)));
-        Assert.Equal(plain.Body, Decompress(new GZipStream(new MemoryStream(gzip.Body), CompressionMode.Decompress)));
+        Assert.Equal(plain.Body, Streams.Decompress(new BrotliStream(new MemoryStream(brotli.Body), CompressionMode.Decompress)));
+        Assert.Equal(plain.Body, Streams.Decompress(new GZipStream(new MemoryStream(gzip.Body), CompressionMode.Decompress)));
         Assert.True(brotli.Body.Length < plain.Body.Length / 2, $"{brotli.Body.Length} of {plain.Body.Length} bytes");
     }
 
     [Fact]
     public async Task TheCallToActionSaysOpenOnceACounsellorIsOnDutyAndClosedAgainAfter()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
         static string State(string html) => new HtmlParser().ParseDocument(html).QuerySelector(".chat-state")!.TextContent;
 
         Assert.Equal(HelpWords.Swedish.ChatClosed, State((await Read(client, "/sv/medan-du-vantar")).Html));
         await App.Get<DutyRoster>().GoOnDuty("ulla", 1);
-        await Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatOpen, "the page saying open");
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatOpen, "the page saying open");
         Assert.Equal(HelpWords.English.ChatOpen, State((await Read(client, "/en")).Html));
 
         await App.Get<DutyRoster>().GoOffDuty("ulla");
-        await Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatClosed, "the page saying closed");
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatClosed, "the page saying closed");
     }
 
     [Fact]
     public async Task APagePublishedOnOneNodeIsServedNewOnTheOther()
     {
-        await Seeded(App);
+        await App.Seeded();
         var other = Own(new ChatApp(RedisServer.Shared.Endpoint, keyPrefix: App.KeyPrefix));
         var pages = App.Get<HelpPages>();
         var v1 = await pages.Save("sv", "nyhet", "# Nyhet\n\nförsta texten", 0, "anna");
@@ -173,19 +158,19 @@ public sealed class ReadingTests : ChatTest
         await App.Get<PageCache>().Changed("sv", "nyhet");
         await App.Get<PageCache>().Changed("en", "nyhet");
 
-        var html = await Eventually(async () => (await Read(client, "/sv/nyhet")).Html, h => Article(h).Contains("andra texten"), "node B serving the new version");
+        var html = await HubEvents.Eventually(async () => (await Read(client, "/sv/nyhet")).Html, h => Article(h).Contains("andra texten"), "node B serving the new version");
         Assert.Contains("href=\"/en/nyhet\"", html);
         Assert.Contains("href=\"/sv/nyhet\"", (await Read(client, "/en/nyhet")).Html);
 
         await pages.Unpublish("sv", "nyhet");
         await App.Get<PageCache>().Changed("sv", "nyhet");
-        await Eventually(async () => (await Read(client, "/sv/nyhet")).Status, s => s == HttpStatusCode.NotFound, "node B dropping the unpublished page");
+        await HubEvents.Eventually(async () => (await Read(client, "/sv/nyhet")).Status, s => s == HttpStatusCode.NotFound, "node B dropping the unpublished page");
     }
 
     [Fact]
     public async Task TheIndexListsThePublishedPagesOfItsLanguageAndWhereElseToTurn()
     {
-        await Seeded(App);
+        await App.Seeded();
         var pages = App.Get<HelpPages>();
         await pages.Save("sv", "utkast", "# Ett utkast\n\n.", 0, "anna");
         using var client = App.NewClient();
@@ -212,7 +197,7 @@ public sealed class ReadingTests : ChatTest
     [Fact]
     public async Task WhereElseToTurnListsTheDirectoryAndFollowsItsChanges()
     {
-        await Seeded(App);
+        await App.Seeded();
         var directory = App.Get<ServiceDirectory>();
         using var client = App.NewClient();
 
@@ -226,7 +211,7 @@ public sealed class ReadingTests : ChatTest
 
         var stodcentrum = (await directory.Find("stodcentrum"))!;
         await directory.Save(stodcentrum with { Contact = "Ring 08-508 00 000 <script>alert(1)</script> [x](javascript:alert(1))" });
-        html = await Eventually(async () => (await Read(client, "/sv/vart-kan-jag-vanda-mig")).Html, h => h.Contains("08-508 00 000"), "the page showing the new contact");
+        html = await HubEvents.Eventually(async () => (await Read(client, "/sv/vart-kan-jag-vanda-mig")).Html, h => h.Contains("08-508 00 000"), "the page showing the new contact");
         var document = new HtmlParser().ParseDocument(html);
         Assert.Contains("Kontakt: Ring 08-508 00 000 <script>alert(1)</script> [x](javascript:alert(1))",
             document.QuerySelector("article")!.TextContent.Replace("\u2068", "").Replace("\u2069", ""));
@@ -234,7 +219,7 @@ public sealed class ReadingTests : ChatTest
         Assert.Equal(["tel:112"], document.QuerySelectorAll("article a").Select(a => a.GetAttribute("href")));
 
         await directory.Remove("stodcentrum");
-        await Eventually(async () => Headings((await Read(client, "/en/where-else-can-i-turn")).Html), h => h.Count > 1 && !h.Contains("Stödcentrum"),
+        await HubEvents.Eventually(async () => Headings((await Read(client, "/en/where-else-can-i-turn")).Html), h => h.Count > 1 && !h.Contains("Stödcentrum"),
             "the page without the removed service");
     }
 
@@ -249,12 +234,5 @@ public sealed class ReadingTests : ChatTest
             Assert.Equal("reserved-slug", refused.Code);
             Assert.Null(await pages.Draft("sv", slug));
         }
-    }
-
-    private static byte[] Decompress(Stream stream)
-    {
-        using var output = new MemoryStream();
-        using (stream) stream.CopyTo(output);
-        return output.ToArray();
     }
 }

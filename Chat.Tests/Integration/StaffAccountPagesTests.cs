@@ -16,8 +16,8 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task AnAdminCreatesAnAccountForStodcentrumsStaffWhoSignsInToTheConsoleAtTheirDesk()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         using (var created = await NewAccount(client, session, "Sara", "Sara på Stödcentrum", "partner", "stodcentrum"))
         {
@@ -25,9 +25,9 @@ public sealed class StaffAccountPagesTests : ChatTest
             Assert.Equal("/staff/accounts?done=created", created.Headers.Location?.PathAndQuery);
         }
 
-        var (landing, cookie) = await FirstSignIn(client, "sara", NewPassword);
+        var (landing, cookie) = await FirstSignIn("sara", NewPassword);
         Assert.Equal("/staff", landing);
-        Assert.Contains("id=\"console\"", await Page(client, "/staff", cookie));
+        Assert.Contains("id=\"console\"", await ChatApp.PageAs(client, "/staff", cookie));
         var sara = await App.Get<StaffAccounts>().Verify("sara", OwnPassword);
         Assert.Equal(("Sara på Stödcentrum", "stodcentrum"), (sara!.DisplayName, sara.Service));
         Assert.Equal([StaffRoles.Partner], sara.Roles);
@@ -41,13 +41,13 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task ACounsellorCreatedThroughTheFormCanGoOnDuty()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         using (var created = await NewAccount(client, session, "ulla", "Ulla", "counsellor"))
             Assert.Equal("/staff/accounts?done=created", created.Headers.Location?.PathAndQuery);
 
-        var (landing, cookie) = await FirstSignIn(client, "ulla", NewPassword);
+        var (landing, cookie) = await FirstSignIn("ulla", NewPassword);
         Assert.Equal("/staff", landing);
         await using var ulla = await Counsellor.Connect(App, cookie);
         var duty = (await ulla.GoOnDuty(2)).Value();
@@ -62,17 +62,17 @@ public sealed class StaffAccountPagesTests : ChatTest
     [InlineData("admin", new[] { StaffRoles.Admin, StaffRoles.Counsellor }, "/staff")]
     public async Task EachKindOfPersonGetsItsRolesAndLandsWhereItWorks(string kind, string[] roles, string landing)
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         // A service picked for someone who is not a partner's member is not kept.
         using (var created = await NewAccount(client, session, "kim", "Kim", kind, "stodcentrum"))
             Assert.Equal("/staff/accounts?done=created", created.Headers.Location?.PathAndQuery);
 
         Assert.Equal(("", string.Join(',', roles)), await Stored("kim"));
-        var (landed, cookie) = await FirstSignIn(client, "kim", NewPassword);
+        var (landed, cookie) = await FirstSignIn("kim", NewPassword);
         Assert.Equal(landing, landed);
-        using var page = await Send(client, HttpMethod.Get, landing, cookie);
+        using var page = await ChatApp.SendAs(client, HttpMethod.Get, landing, cookie);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
@@ -84,15 +84,15 @@ public sealed class StaffAccountPagesTests : ChatTest
     [InlineData(new[] { StaffRoles.Admin }, "/staff/accounts")]
     public async Task EveryMixOfRolesLandsOnAPageItMayOpen(string[] roles, string landing)
     {
-        await Seeded(App);
+        await App.Seeded();
         var service = roles.Contains(StaffRoles.Partner) ? "stodcentrum" : "";
         await App.Get<StaffAccounts>().Create("mix", "Mix", ChatApp.Password, roles, service: service);
         using var client = App.NewClient();
 
-        var (landed, cookie) = await SignInThroughTheForm(client, "mix", ChatApp.Password);
+        var (landed, cookie) = await App.TrySignIn("mix", ChatApp.Password);
 
         Assert.Equal(landing, landed);
-        using var page = await Send(client, HttpMethod.Get, landing, cookie);
+        using var page = await ChatApp.SendAs(client, HttpMethod.Get, landing, cookie);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
@@ -101,14 +101,14 @@ public sealed class StaffAccountPagesTests : ChatTest
     [InlineData(StaffRoles.Coordinator, "/staff/directory")]
     public async Task SomeoneWhoIsNotAnAdminIsSentToSignInAndNothingIsCreated(string role, string ownPage)
     {
-        await Seeded(App);
+        await App.Seeded();
         await App.CreateStaff("ulla", role);
         var session = await App.SignIn("ulla");
         using var client = App.NewClient();
 
         foreach (var page in (string[])["/staff/accounts", "/staff/accounts/new"])
         {
-            using var refused = await Send(client, HttpMethod.Get, page, session);
+            using var refused = await ChatApp.SendAs(client, HttpMethod.Get, page, session);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.StartsWith("http://localhost/staff/signin", refused.Headers.Location?.ToString());
         }
@@ -128,7 +128,7 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task SomeoneNotSignedInIsSentToSignInAndNothingIsCreated()
     {
-        await Seeded(App);
+        await App.Seeded();
         using var client = App.NewClient();
         foreach (var page in (string[])["/staff/accounts", "/staff/accounts/new"])
         {
@@ -170,8 +170,8 @@ public sealed class StaffAccountPagesTests : ChatTest
     public async Task BadInputIsShownBesideTheFieldInSwedishAndCreatesNothing(
         string userName, string displayName, string password, string kind, string? service, string expected)
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         using var response = await NewAccount(client, session, userName, displayName, kind, service, password);
         var html = await response.Content.ReadAsStringAsync();
@@ -189,8 +189,8 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task ATakenUserNameIsRefusedAndTheExistingAccountStaysAsItWas()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
         await App.CreateStaff("ulla");
 
         using var response = await NewAccount(client, session, "Ulla", "Someone else", "admin");
@@ -206,8 +206,8 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task TypedTextIsShownAgainAsTextNeverAsHtml()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         using var response = await NewAccount(client, session, "kim", "<script>alert(1)</script>", "counsellor", password: "kort");
         var html = await response.Content.ReadAsStringAsync();
@@ -220,8 +220,8 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task APostWithoutTheAntiforgeryTokenIsRefusedAndCreatesNothing()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
         var form = await Filled(client, session, "kim", "Kim", "counsellor");
         using (var forged = await form.Without("__RequestVerificationToken").Post(client))
@@ -237,15 +237,15 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task TheListShowsEveryAccountInTheAdminsWordsAndNeverAPasswordHash()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
         using (await NewAccount(client, session, "sara", "Sara på Stödcentrum", "partner", "stodcentrum")) { }
         using (await NewAccount(client, session, "kim", "Kim", "counsellor-coordinator")) { }
         var redis = App.Get<RedisConnection>();
         var hashes = await Task.WhenAll(((string[])["ada", "kim", "sara"]).Select(async user =>
             (string)(await redis.Database.HashGetAsync(redis.Keys.StaffAccount(user), "hash"))!));
 
-        using var response = await Send(client, HttpMethod.Get, "/staff/accounts?done=created", session);
+        using var response = await ChatApp.SendAs(client, HttpMethod.Get, "/staff/accounts?done=created", session);
         var raw = await response.Content.ReadAsStringAsync();
         var html = WebUtility.HtmlDecode(raw);
 
@@ -270,21 +270,22 @@ public sealed class StaffAccountPagesTests : ChatTest
     [Fact]
     public async Task AnAccountOfAServiceRemovedFromTheDirectoryStillShowsByItsId()
     {
-        await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
         using (await NewAccount(client, session, "sara", "Sara", "partner", "anova")) { }
         await App.Get<ServiceDirectory>().Remove("anova");
 
-        Assert.Contains("anova (finns inte längre i katalogen)", await Page(client, "/staff/accounts", session));
+        Assert.Contains("anova (finns inte längre i katalogen)", await ChatApp.PageAs(client, "/staff/accounts", session));
     }
 
     [Fact]
     public async Task TheNewAccountFormOffersOnlyServicesThatTakeHandovers()
     {
-        var services = await Seeded(App);
-        var (client, session) = await Admin();
+        await App.Seeded();
+        var services = await App.Get<ServiceDirectory>().All().Within(ChatApp.Timeout);
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
-        var html = await Page(client, "/staff/accounts/new", session);
+        var html = await ChatApp.PageAs(client, "/staff/accounts/new", session);
 
         Assert.Contains("<option value=\"stodcentrum\">Stödcentrum</option>", html);
         Assert.DoesNotContain("value=\"112\"", html);
@@ -297,19 +298,13 @@ public sealed class StaffAccountPagesTests : ChatTest
     {
         await App.CreateStaff("ulla", StaffRoles.Counsellor, StaffRoles.Coordinator);
         await App.CreateMember("sara", "stodcentrum");
-        var (client, session) = await Admin();
+        var (client, session) = await App.StaffClient("ada", StaffRoles.Admin, StaffRoles.Counsellor);
 
-        Assert.Contains("href=\"/staff/accounts\"", await Page(client, "/staff", session));
-        Assert.DoesNotContain("href=\"/staff/accounts\"", await Page(client, "/staff", await App.SignIn("ulla")));
-        var sara = await Page(client, "/staff", await App.SignIn("sara"));
+        Assert.Contains("href=\"/staff/accounts\"", await ChatApp.PageAs(client, "/staff", session));
+        Assert.DoesNotContain("href=\"/staff/accounts\"", await ChatApp.PageAs(client, "/staff", await App.SignIn("ulla")));
+        var sara = await ChatApp.PageAs(client, "/staff", await App.SignIn("sara"));
         Assert.DoesNotContain("href=\"/staff/accounts\"", sara);
         Assert.Contains("id=\"nav-console\"", sara);
-    }
-
-    private async Task<(HttpClient Client, string Session)> Admin()
-    {
-        await App.CreateStaff("ada", StaffRoles.Admin, StaffRoles.Counsellor);
-        return (App.NewClient(), await App.SignIn("ada"));
     }
 
     // The new-account form as the page gives it, filled in as an admin would (a null service: left as it was).
@@ -326,26 +321,12 @@ public sealed class StaffAccountPagesTests : ChatTest
         HttpClient client, string session, string userName, string displayName, string kind, string? service = null, string password = NewPassword) =>
         await (await Filled(client, session, userName, displayName, kind, service, password)).Post(client);
 
-    // Signs in through the real form; where it sends the browser, and the session cookie.
-    private static async Task<(string? Landing, string Cookie)> SignInThroughTheForm(HttpClient client, string userName, string password)
-    {
-        var (cookies, token) = await ChatApp.FormToken(client, "/staff/signin").Within(ChatApp.Timeout, "GET /staff/signin");
-        using var response = await ChatApp.PostForm(client, "/staff/auth/signin", cookies, token, new() { ["userName"] = userName, ["password"] = password })
-            .Within(ChatApp.Timeout, "POST /staff/auth/signin");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return (response.Headers.Location?.ToString(), ChatApp.CookieHeader(response, cookies));
-    }
-
     // An account an admin made signs in first to the password page, sets its own password and then lands where it works.
-    private static async Task<(string? Landing, string Cookie)> FirstSignIn(HttpClient client, string userName, string password)
+    private async Task<(string? Landing, string Cookie)> FirstSignIn(string userName, string password)
     {
-        var (landing, cookie) = await SignInThroughTheForm(client, userName, password);
+        var (landing, cookie) = await App.TrySignIn(userName, password);
         Assert.Equal("/staff/password", landing);
-        var (cookies, token) = await ChatApp.FormToken(client, "/staff/password", cookie).Within(ChatApp.Timeout, "GET /staff/password");
-        using var changed = await ChatApp.PostForm(client, "/staff/auth/password", cookies, token,
-            new() { ["current"] = password, ["password"] = OwnPassword, ["repeat"] = OwnPassword }).Within(ChatApp.Timeout, "POST /staff/auth/password");
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        return (changed.Headers.Location?.ToString(), ChatApp.CookieHeader(changed, cookies));
+        return await App.ChangePassword(cookie, password, OwnPassword);
     }
 
     // The account as StaffAccounts.All reads it: its service and its roles, comma-separated.
@@ -360,15 +341,4 @@ public sealed class StaffAccountPagesTests : ChatTest
         var redis = App.Get<RedisConnection>();
         return await redis.Database.SetLengthAsync(redis.Keys.StaffIndex).Within(ChatApp.Timeout);
     }
-
-    private static async Task<IReadOnlyList<PartnerService>> Seeded(ChatApp app)
-    {
-        await app.Seeded();
-        return await app.Get<ServiceDirectory>().All().Within(ChatApp.Timeout);
-    }
-
-    private static Task<string> Page(HttpClient client, string path, string session) => ChatApp.PageAs(client, path, session);
-
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string session) =>
-        ChatApp.SendAs(client, method, path, session);
 }

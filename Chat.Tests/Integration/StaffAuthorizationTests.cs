@@ -81,13 +81,10 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static IEnumerable<MethodInfo> StaffHubMethods() =>
-        typeof(StaffHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
-
     [Fact]
     public void EveryStaffHubMethodIsInTheTableWithTheRolesItDeclares()
     {
-        var methods = StaffHubMethods().ToDictionary(m => m.Name);
+        var methods = HostilePayloads.HubMethods(typeof(StaffHub)).ToDictionary(m => m.Name);
         Assert.Equal(HubMethods.Keys.Order(), methods.Keys.Order());
         foreach (var (name, roles) in HubMethods)
         {
@@ -142,7 +139,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         }
         await using var hub = await _app.ConnectAsync("/hubs/staff", new HubClientOptions { Cookie = session });
         var wrong = new List<string>();
-        foreach (var method in StaffHubMethods())
+        foreach (var method in HostilePayloads.HubMethods(typeof(StaffHub)))
         {
             var args = method.GetParameters().Where(p => p.GetCustomAttribute<FromServicesAttribute>() is null)
                 .Select(p => p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null).ToArray();

@@ -75,7 +75,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     [Fact]
     public async Task TheFirstAdminIsCreatedOnceWithTheCodeFromTheFile()
     {
-        var code = await WaitForSetupCode();
+        var code = await _app.SetupCode();
         using var client = Client();
 
         Assert.Equal("/staff/setup?error=invalid-code", await Setup(client, "WRONG-CODE", "admin", ChatApp.Password));
@@ -94,17 +94,5 @@ public sealed class StaffSignInTests : IAsyncLifetime
         using var response = await ChatApp.PostForm(client, "/staff/auth/setup", cookies, token,
             new() { ["code"] = code, ["userName"] = userName, ["displayName"] = "Admin", ["password"] = password });
         return response.Headers.Location?.ToString() ?? $"no redirect: {(int)response.StatusCode}";
-    }
-
-    private async Task<string> WaitForSetupCode()
-    {
-        _ = _app.Server; // starts the app
-        var deadline = DateTime.UtcNow + ChatApp.Timeout;
-        while (!File.Exists(_app.SetupCodeFile) || (await File.ReadAllTextAsync(_app.SetupCodeFile)).Trim().Length == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no setup code file was written");
-            await Task.Delay(50);
-        }
-        return (await File.ReadAllTextAsync(_app.SetupCodeFile)).Trim();
     }
 }

@@ -91,7 +91,7 @@ public sealed class StatsCountingTests
         (await youth.Start(language: "sv")).Value();
         clock.Advance(TimeSpan.FromMinutes(20));
         await youth.DisposeAsync();
-        await Until(async () => await a.Get<RedisConnection>().Database.SortedSetLengthAsync(a.Get<RedisConnection>().Keys.QueueAway) == 1);
+        await HubEvents.Eventually(async () => await a.Get<RedisConnection>().Database.SortedSetLengthAsync(a.Get<RedisConnection>().Keys.QueueAway) == 1, "one away in the queue");
 
         clock.Advance(TimeSpan.FromMinutes(2));
         var left = await Task.WhenAll(Janitor(a).Sweep(), Janitor(b).Sweep(), Janitor(a).Sweep()).WaitAsync(ChatApp.Timeout);
@@ -182,10 +182,4 @@ public sealed class StatsCountingTests
 
     private static SortedDictionary<string, long> Expect(params (string Field, long Count)[] fields) =>
         new(fields.ToDictionary(f => f.Field, f => f.Count), StringComparer.Ordinal);
-
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(ChatApp.Timeout);
-        while (!await condition()) await Task.Delay(20, timeout.Token);
-    }
 }

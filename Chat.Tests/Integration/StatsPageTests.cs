@@ -187,8 +187,8 @@ public sealed class StatsPageTests : IAsyncLifetime
 
     private async Task<(HttpClient Client, string Session)> SignedIn(string user, params string[] roles)
     {
-        if (roles is [StaffRoles.Partner]) await _app.CreateMember(user, "stodcentrum");
-        else await _app.CreateStaff(user, roles);
+        if (roles is not [StaffRoles.Partner]) return await _app.StaffClient(user, roles);
+        await _app.CreateMember(user, "stodcentrum");
         return (_app.NewClient(), await _app.SignIn(user));
     }
 

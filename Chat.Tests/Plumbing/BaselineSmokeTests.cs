@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Chat.Tests.Support;
 
 namespace Chat.Tests.Plumbing;
@@ -64,29 +63,10 @@ public sealed class BaselineSmokeTests
 
     static async Task WaitUntilListening(Started relay, int port)
     {
-        var clock = Stopwatch.StartNew();
-        while (!Listens(port))
-        {
-            if (relay.Process.HasExited)
-                throw new InvalidOperationException($"the relay exited with code {relay.Process.ExitCode}: {relay.Output}");
-            if (clock.Elapsed > StartLimit)
-                throw new TimeoutException($"the relay did not listen on port {port} within {StartLimit.TotalSeconds} s: {relay.Output}");
-            await Task.Delay(50);
-        }
-    }
-
-    static bool Listens(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        if (await Listening.Until(relay.Process, port, StartLimit, TimeSpan.FromMilliseconds(50)) is { } failure)
+            throw relay.Process.HasExited
+                ? new InvalidOperationException($"the relay {failure}: {relay.Output}")
+                : new TimeoutException($"the relay {failure}: {relay.Output}");
     }
 
     // Runs a command to its end (killed if it outlives the limit) and keeps what it printed.

@@ -27,7 +27,7 @@ public sealed class BenchSmokeTests : IAsyncLifetime
     public async Task SmokeRunDeliversEveryMessageOnceAndInOrder()
     {
         var baseUri = _app.StartOnLoopback();
-        await WaitForSetupCode();
+        await _app.SetupCode(); // written once the node has started and found no staff account
 
         var (exitCode, output, errors) = await RunBench(
             "--smoke", "--url", baseUri.ToString().TrimEnd('/'), "--setup-code-file", _app.SetupCodeFile);
@@ -40,17 +40,6 @@ public sealed class BenchSmokeTests : IAsyncLifetime
         foreach (var zero in new[] { "lost", "duplicated", "outOfOrder", "gaps", "sendErrors", "conversationsUnfinished" })
             Assert.True(messages.GetProperty(zero).GetInt32() == 0, $"{zero} is not 0:\n{output}");
         Assert.Equal(messages.GetProperty("acked").GetInt32(), messages.GetProperty("delivered").GetInt32());
-    }
-
-    // The node writes the first admin's setup code once it has started and found no staff account.
-    private async Task WaitForSetupCode()
-    {
-        var waited = Stopwatch.StartNew();
-        while (!File.Exists(_app.SetupCodeFile) || new FileInfo(_app.SetupCodeFile).Length == 0)
-        {
-            Assert.True(waited.Elapsed < ChatApp.Timeout, "the node wrote no setup code file");
-            await Task.Delay(50);
-        }
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunBench(params string[] arguments)

@@ -47,6 +47,19 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
             await ((Microsoft.Extensions.Hosting.BackgroundService)seed).ExecuteTask!.WaitAsync(Timeout);
     }
 
+    // The setup code the node writes at its first start (starting it if need be).
+    public async Task<string> SetupCode()
+    {
+        StartServer();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(SetupCodeFile) || (await File.ReadAllTextAsync(SetupCodeFile)).Trim().Length == 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app wrote no setup code to {SetupCodeFile}");
+            await Task.Delay(50);
+        }
+        return (await File.ReadAllTextAsync(SetupCodeFile)).Trim();
+    }
+
     public Task<StaffAccount> CreateStaff(string userName, params string[] roles) =>
         Get<StaffAccounts>().Create(userName, $"Name of {userName}", Password, roles.Length == 0 ? [StaffRoles.Counsellor] : roles);
 
@@ -64,6 +77,13 @@ public sealed partial class ChatApp(string redisEndpoint, IDictionary<string, st
         if (response.StatusCode != HttpStatusCode.Redirect || location is not ("/staff" or "/staff/dashboard" or "/staff/accounts" or "/staff/password"))
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {location}");
         return CookieHeader(response, cookies);
+    }
+
+    // A staff member with these roles (a counsellor if none), signed in, and a client to ask pages with.
+    public async Task<(HttpClient Client, string Session)> StaffClient(string userName, params string[] roles)
+    {
+        await CreateStaff(userName, roles);
+        return (NewClient(), await SignIn(userName));
     }
 
     // A client that shows redirects and cookies as they are, in memory or over Kestrel.

@@ -24,9 +24,13 @@ public static class HostilePayloads
         }
     }
 
+    // The methods a client may call on the hub: its own public ones.
+    public static IEnumerable<MethodInfo> HubMethods(Type hub) =>
+        hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
+
     // The hub's own methods and the parameters a caller fills in.
     public static IReadOnlyList<(string Name, Type[] Parameters)> MethodsOf(Type hub) =>
-        hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName)
+        HubMethods(hub)
             .Select(m => (m.Name, m.GetParameters().Where(p => p.GetCustomAttribute<FromServicesAttribute>() is null).Select(p => p.ParameterType).ToArray()))
             .ToList();
 

@@ -58,6 +58,22 @@ public static class HubEvents
         }
     }
 
+    // Asks until the answer is true, each ask and the whole wait bounded by ChatApp.Timeout.
+    public static Task Eventually(Func<Task<bool>> condition, string what) => Eventually(condition, done => done, what);
+
+    // Reads until the value is done and returns it; a failure says what was awaited (and the last value, if shown).
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what, Func<T, string>? shown = null)
+    {
+        var deadline = DateTime.UtcNow + ChatApp.Timeout;
+        while (true)
+        {
+            var value = await read().Within(ChatApp.Timeout, what);
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, $"not within {Seconds(ChatApp.Timeout)} s: {what}" + (shown is null ? "" : $": {shown(value)}"));
+            await Task.Delay(50);
+        }
+    }
+
     static async Task<T> OrFail<T>(Task<T> task, TimeSpan timeout, string failure)
     {
         try

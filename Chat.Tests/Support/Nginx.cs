@@ -77,30 +77,10 @@ public sealed class Nginx : IAsyncDisposable
 
     async Task WaitUntilListening()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!Listens(BaseUri.Port))
+        if (await Listening.Until(process, BaseUri.Port, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20)) is { } reason)
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                var reason = process.HasExited ? $"exited with code {process.ExitCode}" : "did not listen within 10 s";
-                await DisposeAsync();
-                throw new InvalidOperationException($"nginx {reason}: {string.Join(" | ", output)}");
-            }
-            await Task.Delay(20);
-        }
-    }
-
-    static bool Listens(int port)
-    {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
+            await DisposeAsync();
+            throw new InvalidOperationException($"nginx {reason}: {string.Join(" | ", output)}");
         }
     }
 }

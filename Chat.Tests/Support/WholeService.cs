@@ -11,7 +11,6 @@ public sealed partial class WholeService(ChatApp app)
 {
     public const string WrongPassword = "not the password at all 4711";
 
-    public ChatApp App => app;
     public List<string> Texts { get; } = [];
     public List<string> Tokens { get; } = [];
     public List<string> ConversationIds { get; } = [];
@@ -37,28 +36,24 @@ public sealed partial class WholeService(ChatApp app)
         await DashboardWithASilentFollow();
     }
 
-    // Notes every key of this app and its expiry.
+    // Notes every key of this app and its expiry, the expiries read in one batch.
     public async Task Observe()
     {
-        var redis = app.Get<RedisConnection>();
-        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
-        foreach (var key in server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => (string)k!))
+        var db = app.Get<RedisConnection>().Database;
+        var names = RedisHolds.Keys(app);
+        var batch = db.CreateBatch();
+        var asked = names.Select(name => batch.KeyTimeToLiveAsync(app.KeyPrefix + name)).ToList();
+        batch.Execute();
+        var ttls = await Task.WhenAll(asked).Within(ChatApp.Timeout, "TTL");
+        for (var i = 0; i < names.Count; i++)
         {
-            var ttl = await redis.Database.KeyTimeToLiveAsync(key).Within(ChatApp.Timeout, "TTL");
+            var (name, ttl) = (names[i], ttls[i]);
             // No TTL is also the answer for a key that expired since the scan listed it (a window ending): not a key
             // without an expiry.
-            if (ttl is null && !await redis.Database.KeyExistsAsync(key).Within(ChatApp.Timeout, "EXISTS")) continue;
-            var name = key[app.KeyPrefix.Length..];
+            if (ttl is null && !await db.KeyExistsAsync(app.KeyPrefix + name).Within(ChatApp.Timeout, "EXISTS")) continue;
             if (!Seen.TryGetValue(name, out var list)) Seen[name] = list = [];
             list.Add(ttl);
         }
-    }
-
-    public async Task<IReadOnlyList<string>> KeysNow()
-    {
-        var redis = app.Get<RedisConnection>();
-        var server = redis.Multiplexer!.GetServer(redis.Multiplexer.GetEndPoints()[0]);
-        return await Task.FromResult(server.Keys(pattern: app.KeyPrefix + "*", pageSize: 1000).Select(k => ((string)k!)[app.KeyPrefix.Length..]).ToList());
     }
 
     private string Text(string text)

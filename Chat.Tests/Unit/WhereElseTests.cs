@@ -2,6 +2,7 @@ using System.IO.Compression;
 using AngleSharp.Html.Parser;
 using Chat.Server.Content;
 using Chat.Server.Handover;
+using Chat.Tests.Support;
 
 namespace Chat.Tests.Unit;
 
@@ -119,15 +120,8 @@ public sealed class WhereElseTests
         var response = HelpResponse.Of(html);
 
         Assert.Equal(html, System.Text.Encoding.UTF8.GetString(response.Html));
-        Assert.Equal(response.Html, Decompress(new BrotliStream(new MemoryStream(response.Brotli), CompressionMode.Decompress)));
-        Assert.Equal(response.Html, Decompress(new GZipStream(new MemoryStream(response.Gzip), CompressionMode.Decompress)));
+        Assert.Equal(response.Html, Streams.Decompress(new BrotliStream(new MemoryStream(response.Brotli), CompressionMode.Decompress)));
+        Assert.Equal(response.Html, Streams.Decompress(new GZipStream(new MemoryStream(response.Gzip), CompressionMode.Decompress)));
         Assert.True(response.Brotli.Length < response.Html.Length / 10);
-    }
-
-    private static byte[] Decompress(Stream stream)
-    {
-        using var output = new MemoryStream();
-        using (stream) stream.CopyTo(output);
-        return output.ToArray();
     }
 }
