@@ -18,7 +18,7 @@ public static class DutyPeriods
         var from = period.From;
         while (from < period.To)
         {
-            var day = DateOnly.FromDateTime(LocalTime.Of(from, zone));
+            var day = Stats.StatsDay.Of(from, zone);
             var midnight = LocalTime.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
             var to = midnight < period.To ? midnight : period.To;
             pieces.Add((day, period with { From = from, To = to }));

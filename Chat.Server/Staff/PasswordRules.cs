@@ -4,8 +4,9 @@ namespace Chat.Server.Staff;
 // capital"), and not something an attacker tries first. Pure; the codes are stable, PasswordWords has the Swedish.
 public static class PasswordRules
 {
-    public const int MinLength = 12;
-    public const int MaxLength = 256;
+    // The limits the forms state in words (PasswordWords, in Chat.Client, which the server references).
+    public const int MinLength = Chat.Client.Components.Staff.PasswordWords.MinLength;
+    public const int MaxLength = Chat.Client.Components.Staff.PasswordWords.MaxLength;
 
     public const string TooShort = "password-too-short";
     public const string TooLong = "password-too-long";

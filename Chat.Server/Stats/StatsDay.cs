@@ -4,6 +4,5 @@ namespace Chat.Server.Stats;
 // a chat at 00:30 Swedish time counts on that Swedish day, not on the UTC day before.
 public static class StatsDay
 {
-    public static DateOnly Of(DateTimeOffset at, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+    public static DateOnly Of(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(Opening.LocalTime.Of(at, zone));
 }
