@@ -6,12 +6,35 @@ namespace Chat.Server.Queue;
 // After any change to the queue or to duty, tells on-duty counsellors the new queue and each
 // waiting young person their place and estimated wait. Requests made while a broadcast runs fold into one more, so a
 // burst of arrivals costs a few reads, and broadcasts from this node never overtake each other.
-public sealed class QueueBroadcaster(WaitingRoom room, Relay relay, ILogger<QueueBroadcaster> logger) : BackgroundService
+// Free places in a broadcast may be up to a second old (WaitingRoom.Outlook), so one more broadcast follows a little
+// over a second after the last request: once the queue is quiet, what everyone was told is true.
+public sealed class QueueBroadcaster : BackgroundService
 {
+    private static readonly TimeSpan Trailing = TimeSpan.FromMilliseconds(1100);
+    private readonly WaitingRoom room;
+    private readonly Relay relay;
+    private readonly ILogger<QueueBroadcaster> logger;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Timer _trailing;
 
-    public void Request() => _requests.Writer.TryWrite(true);
+    public QueueBroadcaster(WaitingRoom room, Relay relay, ILogger<QueueBroadcaster> logger)
+    {
+        (this.room, this.relay, this.logger) = (room, relay, logger);
+        _trailing = new Timer(_ => _requests.Writer.TryWrite(true));
+    }
+
+    public void Request()
+    {
+        _requests.Writer.TryWrite(true);
+        _trailing.Change(Trailing, Timeout.InfiniteTimeSpan);
+    }
+
+    public override void Dispose()
+    {
+        _trailing.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

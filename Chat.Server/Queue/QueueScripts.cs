@@ -51,19 +51,19 @@ public static class QueueScripts
         return {version, redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')}
         """;
 
-    // Free and total places over everyone on duty, the recent average handling time, and who is on duty.
-    // KEYS: duty, average handling time. ARGV: key prefix. returns {free, total, average ms or false, {user names}}
+    // Free and total places over everyone on duty, and the recent average handling time.
+    // O(counsellors × their chats) inside Redis: WaitingRoom runs it at most once a second per node.
+    // KEYS: duty, average handling time. ARGV: key prefix. returns {free, total, average ms or false}
     public static readonly string Places = $$"""
-        local free, total, names = 0, 0, {}
+        local free, total = 0, 0
         local duty = redis.call('HGETALL', KEYS[1])
         for i = 1, #duty, 2 do
-          names[#names + 1] = duty[i]
           local capacity = tonumber(duty[i + 1])
           {{CountActive("ARGV[1] .. 'chats:' .. duty[i]", "ARGV[1]")}}
           total = total + capacity
           free = free + math.max(0, capacity - active)
         end
-        return {free, total, redis.call('GET', KEYS[2]) or false, names}
+        return {free, total, redis.call('GET', KEYS[2]) or false}
         """;
 
     // The young person says "I am in danger right now": recorded on the conversation and, while it

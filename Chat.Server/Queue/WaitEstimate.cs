@@ -2,7 +2,7 @@ namespace Chat.Server.Queue;
 
 // What is known right now about how fast the queue moves: free and total places over the
 // counsellors on duty, and the recent average time from taken to ended.
-// OnDuty rides along because the same read of the duty hash yields it.
+// OnDuty (who is on duty, read fresh) rides along: a queue broadcast goes to them.
 public sealed record QueueOutlook(int FreeCapacity, int TotalCapacity, TimeSpan AverageHandling, IReadOnlyList<string> OnDuty)
 {
     public int? EstimatedWaitSeconds(int position) => WaitEstimate.Seconds(position, FreeCapacity, TotalCapacity, AverageHandling);

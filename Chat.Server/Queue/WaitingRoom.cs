@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Chat.Server.Conversations;
 using Chat.Server.Stats;
 using Chat.Server.Storage;
@@ -64,11 +65,39 @@ public sealed class WaitingRoom(RedisConnection redis, IOptions<QueueOptions> op
     public async Task<int?> Position(string conversationId) =>
         await redis.Database.SortedSetRankAsync(Keys.Queue, conversationId) is { } rank ? (int)rank + 1 : null;
 
+    // Who is on duty is read fresh every time: a counsellor who has just gone on duty must be in the next broadcast.
+    // Free places come from the last walk of every counsellor's chats (QueueScripts.Places) if it is under a second
+    // old: a queue broadcast, every start and resume, every open youth page's status poll and the dashboard ask for
+    // them, and walking at each request made Redis's work grow with counsellors × chats × arrivals. They feed a wait
+    // estimate and the dashboard, which a second's age does not change; taking a chat checks capacity exactly.
     public async Task<QueueOutlook> Outlook()
+    {
+        var onDuty = redis.Database.HashKeysAsync(Keys.Duty);
+        var places = await RecentPlaces();
+        return places with { OnDuty = (await onDuty).Select(v => (string)v!).ToList() };
+    }
+
+    private static readonly long PlacesFreshFor = Stopwatch.Frequency;
+    private sealed record PlacesReading(Task<QueueOutlook> Reading, long ReadAt);
+    private PlacesReading? _places; // replaced whole, never changed in place: readers on other threads see one or the other
+
+    // Callers within the second share one reading, also while it is still on its way. A failed reading is not kept.
+    // Two callers racing past a stale reading may both walk: harmless, and rarer than once a second.
+    private Task<QueueOutlook> RecentPlaces()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Volatile.Read(ref _places) is { } last && now - last.ReadAt < PlacesFreshFor && !last.Reading.IsFaulted && !last.Reading.IsCanceled)
+            return last.Reading;
+        var reading = ReadPlaces();
+        Volatile.Write(ref _places, new PlacesReading(reading, now));
+        return reading;
+    }
+
+    private async Task<QueueOutlook> ReadPlaces()
     {
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(QueueScripts.Places, [Keys.Duty, Keys.HandlingTime], [Keys.Prefix]))!;
         var average = (long?)result[2] is { } ms ? TimeSpan.FromMilliseconds(ms) : options.Value.AssumedHandlingTime;
-        return new QueueOutlook((int)result[0], (int)result[1], average, ((RedisValue[])result[3]!).Select(v => (string)v!).ToList());
+        return new QueueOutlook((int)result[0], (int)result[1], average, []);
     }
 
     public sealed record Taken(ChatMessage Joined, string YouthConnection);

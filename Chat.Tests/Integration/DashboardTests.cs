@@ -26,7 +26,8 @@ public sealed class DashboardTests : ChatTest
         Assert.Empty(waiting.Chats);
 
         var id = (await counsellor.TakeNext()).Value().ConversationId;
-        var taken = await coordinator.Until(s => s.Waiting == 0);
+        // Free places may be up to a second old (WaitingRoom.Outlook), so wait for them too.
+        var taken = await coordinator.Until(s => s.Waiting == 0 && s.FreeCapacity == 1);
         Assert.Equal((0, 1, 1), (taken.DangerWaiting, taken.FreeCapacity, taken.ChatsInProgress));
         var chat = Assert.Single(taken.Chats);
         Assert.Equal((id, "Name of ulla", false, true, false), (chat.ConversationId, chat.Holder, chat.Stuck, chat.Danger, chat.YouthAway));
