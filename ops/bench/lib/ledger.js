@@ -12,7 +12,7 @@ export class Ledger {
     this.pendingMatch = new Map();
     this.recovery = new Recovery();
     this.counts = { sent: 0, acked: 0, delivered: 0, deliveredViaTranscript: 0, duplicated: 0, outOfOrder: 0, gaps: 0, sendErrors: 0,
-      sendsAfterEnd: 0, startsLost: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
+      sendsAfterEnd: 0, startsLost: 0, orphanedChats: 0, sentToOrphans: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
       takeMisses: 0, errors: {} };
   }
 
@@ -61,10 +61,23 @@ export class Ledger {
     this.matchLatency.push(Math.max(pending.joinedAt, tookAt) - pending.queuedAt);
   }
 
+  // A chat whose young person's Start answer was lost with a dropped connection: the young person started over,
+  // and whatever the counsellor who took the orphan wrote had nobody to reach. Not lost by the service.
+  orphaned(ids) {
+    this.counts.orphanedChats++;
+    for (const id of ids) {
+      const entry = this.sent.get(id);
+      if (entry && !entry.orphaned) {
+        entry.orphaned = true;
+        this.counts.sentToOrphans++;
+      }
+    }
+  }
+
   // Acknowledged by the server but never received by the other side.
   lost() {
     let lost = 0;
-    for (const entry of this.sent.values()) if (entry.acked && !entry.delivered) lost++;
+    for (const entry of this.sent.values()) if (entry.acked && !entry.delivered && !entry.orphaned) lost++;
     return lost;
   }
 

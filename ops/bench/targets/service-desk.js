@@ -49,12 +49,19 @@ export class Desk {
   }
 
   // Waits (a while) until every counsellor has seen their chats end and wrapped them up; a chat still open then
-  // counts as unfinished.
+  // counts as unfinished, unless it is an orphan: some young person's Start answer was lost with a drop (they
+  // started over), and this chat never had a word from its young person, so it is most likely theirs.
   async stop() {
     for (let waited = 0; waited < 10_000 && this.counsellors.some((c) => c.chats.size > 0); waited += 50) await sleep(50);
+    let orphans = this.ledger.counts.startsLost;
     for (const counsellor of this.counsellors) {
       for (const entry of counsellor.chats.values()) {
         clearTimeout(entry.timer);
+        if (orphans > 0 && !entry.heardYouth) {
+          orphans--;
+          this.ledger.orphaned(entry.sentIds);
+          continue;
+        }
         entry.view.close();
         this.ledger.counts.conversationsUnfinished++;
       }
@@ -148,7 +155,8 @@ class Counsellor {
   }
 
   adopt(chat) {
-    const entry = { view: this.desk.ledger.view(), timer: null, next: performance.now(), finishing: false };
+    const entry = { view: this.desk.ledger.view(), timer: null, next: performance.now(), finishing: false,
+      heardYouth: false, sentIds: [] };
     this.chats.set(chat.conversationId, entry);
     this.fromTranscript(chat.conversationId, entry, chat.messages);
     if (!entry.finishing) this.schedule(chat.conversationId, entry);
@@ -159,15 +167,16 @@ class Counsellor {
     entry.next += between(this.desk.options.interval);
     entry.timer = setTimeout(() => {
       if (!this.chats.has(conversationId) || entry.finishing) return;
-      this.send(conversationId, entry.next);
+      this.send(conversationId, entry, entry.next);
       this.schedule(conversationId, entry);
     }, Math.max(0, entry.next - performance.now()));
   }
 
   // Latency counts from `scheduled`, also when the send waited for the link to come back and was made again.
-  async send(conversationId, scheduled) {
+  async send(conversationId, entry, scheduled) {
     const { ledger } = this.desk;
     const clientMessageId = `c${this.index}-${++this.sentCount}`;
+    entry.sentIds.push(clientMessageId);
     ledger.scheduled(clientMessageId, scheduled);
     try {
       await this.link.call('Send', {}, { conversationId, clientMessageId, text: counsellorText() });
@@ -189,6 +198,7 @@ class Counsellor {
   // An entry new to this counsellor, live or from a transcript (TakeNext's, or a snapshot's after a drop).
   news(conversationId, entry, message, viaTranscript) {
     if (message.kind === 'text' && message.from === 'youth') {
+      entry.heardYouth = true;
       this.desk.ledger.delivered(message.clientMessageId, performance.now(), viaTranscript);
       this.desk.ledger.firstText(message.clientMessageId, this.desk.tookAt.get(conversationId));
     }
