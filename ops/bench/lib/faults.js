@@ -80,8 +80,10 @@ export class Link {
   // connection, so OnDisconnected runs as after a real drop. The drop is timed from here, not from the close event.
   drop() {
     if (!this.up) return false;
-    this.lost(performance.now());
+    const at = performance.now();
+    // Socket first: coming back starts by stopping the old connection, which would otherwise close it cleanly.
     dropAbruptly(this.connection);
+    this.lost(at);
     return true;
   }
 
