@@ -17,7 +17,7 @@ while (($#)); do
     --smoke) tool_args+=(--conversations 5 --duration 5 --interval 1-2 --length 3-5); shift ;;
     --url) url=$2; shift 2 ;;
     --setup-code-file) setup_code_file=$2; shift 2 ;;
-    --conversations | --duration | --interval | --length | --out | --account-concurrency) tool_args+=("$1" "$2"); shift 2 ;;
+    --conversations | --duration | --interval | --length | --out | --account-concurrency | --fault | --fault-at | --fault-command) tool_args+=("$1" "$2"); shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done

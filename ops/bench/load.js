@@ -4,9 +4,11 @@
 //
 //   node load.js --url http://127.0.0.1:5180 --setup-code-file F --conversations 100 --duration 60
 //        [--interval 5-10] [--length 30-60] [--server-pid P] [--redis-pid P] [--redis-port N] [--out result.json]
+//        [--fault storm|kill-node|restart-redis [--fault-at SECONDS] [--fault-command CMD]]   (lib/faults.js)
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Fault } from './lib/faults.js';
 import { Ledger } from './lib/ledger.js';
 import { open } from './lib/hub.js';
 import { sleep } from './lib/pool.js';
@@ -29,6 +31,9 @@ const { values: args } = parseArgs({
     'redis-port': { type: 'string' },
     'account-concurrency': { type: 'string', default: '4' },
     out: { type: 'string' },
+    fault: { type: 'string' },
+    'fault-at': { type: 'string' },
+    'fault-command': { type: 'string' },
   },
 });
 
@@ -52,6 +57,9 @@ const redisPid = args['redis-pid'] && Number(args['redis-pid']);
 const redisPort = args['redis-port'];
 
 const ledger = new Ledger();
+const fault = args.fault ? new Fault({ kind: args.fault, command: args['fault-command'],
+  atMs: (args['fault-at'] === undefined ? Number(args.duration) / 2 : Number(args['fault-at'])) * 1000 },
+ledger.recovery, log) : null;
 const target = await (await targets[args.target]()).prepare(options, ledger, log);
 
 const sample = () => ({
@@ -65,7 +73,9 @@ loopDelay.enable();
 const before = sample();
 log(`running ${options.conversations} conversations for ${args.duration} s`);
 const running = target.run();
+fault?.arm(performance.now(), target);
 await sleep(options.durationMs);
+await fault?.settle();
 const held = open.now;
 const serverRss = serverPid ? rssBytes(serverPid) : null;
 const redisRss = redisPid ? rssBytes(redisPid) : null;
@@ -95,6 +105,7 @@ const result = {
   connectionsHeld: held,
   connectionsPeak: open.peak,
   messages: { ...ledger.counts, lost: ledger.lost() },
+  fault: fault?.report() ?? null,
   messageLatencyMs: distribution(ledger.messageLatency),
   matchLatencyMs: distribution(ledger.matchLatency),
   toolEventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
@@ -121,4 +132,5 @@ const json = JSON.stringify(result, null, 2);
 if (args.out) writeFileSync(args.out, json + '\n');
 console.log(json);
 const m = result.messages;
-process.exit(m.lost + m.duplicated + m.outOfOrder + m.gaps === 0 && m.delivered > 0 ? 0 : 1);
+const unresumed = result.fault?.unresumed ?? 0;
+process.exit(m.lost + m.duplicated + m.outOfOrder + m.gaps + unresumed === 0 && m.delivered > 0 ? 0 : 1);

@@ -1,6 +1,12 @@
 // SignalR connections over WebSockets with the official client, and the service's reply envelope
 // ({ ok, value } or { ok: false, error: { code } }) turned into a value or a thrown ChatError.
+import { createRequire } from 'node:module';
 import { HubConnectionBuilder, HttpTransportType, LogLevel } from '@microsoft/signalr';
+
+// The WebSocket class the SignalR client uses in Node ('ws', resolved from the client's own place), so a connection
+// can be given a subclass that remembers its socket: dropAbruptly() needs it, and the client offers no other way.
+const NodeWebSocket = createRequire(import.meta.resolve('@microsoft/signalr'))('ws');
+const sockets = new WeakMap(); // HubConnection -> its current WebSocket
 
 export class ChatError extends Error {
   constructor(error) {
@@ -12,11 +18,19 @@ export class ChatError extends Error {
 export const open = { now: 0, peak: 0 };
 
 export async function connect(url, cookie, handlers) {
-  const connection = new HubConnectionBuilder()
+  let connection;
+  const WebSocket = class extends NodeWebSocket {
+    constructor(...args) {
+      super(...args);
+      sockets.set(connection, this);
+    }
+  };
+  connection = new HubConnectionBuilder()
     .withUrl(url, {
       transport: HttpTransportType.WebSockets,
       skipNegotiation: true,
       headers: cookie ? { cookie } : {},
+      WebSocket,
     })
     .configureLogging(LogLevel.None)
     .build();
@@ -27,6 +41,14 @@ export async function connect(url, cookie, handlers) {
   open.now++;
   open.peak = Math.max(open.peak, open.now);
   return connection;
+}
+
+// Destroys the connection's socket without a close frame (ws's terminate()): both ends see the connection reset, as
+// after a network drop, rather than a clean stop.
+export function dropAbruptly(connection) {
+  const socket = sockets.get(connection);
+  if (socket) socket.terminate();
+  else connection.stop().catch(() => {});
 }
 
 export async function call(connection, method, ...args) {

@@ -1,6 +1,8 @@
 // What the run sent and what each side received: latencies from each message's scheduled send time (open loop, so a
 // server that falls behind shows as latency, not as a slower sender), and every side's view of every conversation
-// checked by seq: nothing missing, nothing twice, nothing out of order.
+// checked by seq: nothing missing, nothing twice, nothing out of order. A client that dropped and came back gets what
+// it missed from a transcript (Resume's or Snapshot's entries): a text first seen there counts as delivered then.
+import { Recovery } from './faults.js';
 
 export class Ledger {
   constructor() {
@@ -8,8 +10,9 @@ export class Ledger {
     this.messageLatency = [];
     this.matchLatency = [];
     this.pendingMatch = new Map();
-    this.counts = { sent: 0, acked: 0, delivered: 0, duplicated: 0, outOfOrder: 0, gaps: 0, sendErrors: 0,
-      sendsAfterEnd: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
+    this.recovery = new Recovery();
+    this.counts = { sent: 0, acked: 0, delivered: 0, deliveredViaTranscript: 0, duplicated: 0, outOfOrder: 0, gaps: 0, sendErrors: 0,
+      sendsAfterEnd: 0, startsLost: 0, orphanedChats: 0, sentToOrphans: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
       takeMisses: 0, errors: {} };
   }
 
@@ -33,12 +36,14 @@ export class Ledger {
     this.counts.sendErrors++;
   }
 
-  // The other side received a text; the sender's own echo is not a delivery.
-  delivered(id, now) {
+  // The other side received a text; the sender's own echo is not a delivery. Latency is from the scheduled time
+  // however it came: live, or in a transcript after a drop (then it includes the time away, as the person lived it).
+  delivered(id, now, viaTranscript = false) {
     const entry = this.sent.get(id);
     if (!entry || entry.delivered) return;
     entry.delivered = true;
     this.counts.delivered++;
+    if (viaTranscript) this.counts.deliveredViaTranscript++;
     this.messageLatency.push(now - entry.scheduled);
   }
 
@@ -56,10 +61,23 @@ export class Ledger {
     this.matchLatency.push(Math.max(pending.joinedAt, tookAt) - pending.queuedAt);
   }
 
+  // A chat whose young person's Start answer was lost with a dropped connection: the young person started over,
+  // and whatever the counsellor who took the orphan wrote had nobody to reach. Not lost by the service.
+  orphaned(ids) {
+    this.counts.orphanedChats++;
+    for (const id of ids) {
+      const entry = this.sent.get(id);
+      if (entry && !entry.orphaned) {
+        entry.orphaned = true;
+        this.counts.sentToOrphans++;
+      }
+    }
+  }
+
   // Acknowledged by the server but never received by the other side.
   lost() {
     let lost = 0;
-    for (const entry of this.sent.values()) if (entry.acked && !entry.delivered) lost++;
+    for (const entry of this.sent.values()) if (entry.acked && !entry.delivered && !entry.orphaned) lost++;
     return lost;
   }
 
@@ -69,6 +87,9 @@ export class Ledger {
 }
 
 // One side's view of one conversation: the seqs it holds, from replies (a transcript) and from events.
+// Duplicated means the server pushed the same entry twice: an event with a seq already received as an event. A
+// transcript and events overlapping is normal (an entry on its way while the transcript was read arrives both ways)
+// and is neither a duplicate nor out of order.
 export class SideView {
   constructor(counts) {
     this.counts = counts;
@@ -76,15 +97,19 @@ export class SideView {
     this.events = new Set();
     this.highestEvent = 0;
     this.endedSeq = null;
+    this.complete = 0; // every seq up to here is held: what Resume's afterSeq asks from
   }
 
+  // Returns the entries this side did not hold yet, in seq order.
   fromTranscript(messages) {
-    for (const message of messages ?? []) this.seen.add(message.seq);
+    const news = [];
+    for (const message of messages ?? []) if (this.hold(message)) news.push(message);
+    return news.sort((a, b) => a.seq - b.seq);
   }
 
-  // Returns true when the event is new (not a duplicate).
+  // Returns true when the entry is new to this side: neither a duplicate event nor already held from a transcript
+  // (what the browser does too: an entry is shown, and acted on, once).
   fromEvent(message) {
-    // An entry the transcript already held may still come as an event once (it was on its way): not a duplicate.
     if (this.events.has(message.seq)) {
       this.counts.duplicated++;
       return false;
@@ -92,14 +117,21 @@ export class SideView {
     this.events.add(message.seq);
     if (message.seq < this.highestEvent) this.counts.outOfOrder++;
     this.highestEvent = Math.max(this.highestEvent, message.seq);
+    return this.hold(message);
+  }
+
+  // Returns true when this side did not hold the entry yet.
+  hold(message) {
+    if (this.seen.has(message.seq)) return false;
     this.seen.add(message.seq);
+    while (this.seen.has(this.complete + 1)) this.complete++;
     if (message.kind === 'ended') this.endedSeq = message.seq;
     return true;
   }
 
   // At the end: every entry up to the ending must be here.
   close() {
-    const last = this.endedSeq ?? this.highestEvent;
+    const last = this.endedSeq ?? Math.max(this.highestEvent, ...this.seen);
     for (let seq = 1; seq <= last; seq++) if (!this.seen.has(seq)) this.counts.gaps++;
   }
 }

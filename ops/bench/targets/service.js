@@ -1,6 +1,6 @@
 // The target "service": this chat service over its real protocol (docs/protocol.md). A target prepares everything a
 // run needs before the clock starts (here: staff accounts and counsellors on duty), then drives `conversations`
-// whole conversations side by side until stopped. Other targets (a bare SignalR relay, a socket.io relay) would
+// whole conversations side by side until stopped (and can drop every connection for a fault). Other targets (a bare SignalR relay, a socket.io relay) would
 // export the same three functions.
 import { counsellors, firstAdmin } from './service-accounts.js';
 import { Desk } from './service-desk.js';
@@ -24,5 +24,7 @@ export async function prepare(options, ledger, log) {
     run: () => youths.run(options.conversations),
     stop: () => youths.stop(),
     close: () => desk.stop(),
+    // The storm fault (lib/faults.js): every connection dropped at once; the number dropped.
+    drop: () => youths.drop() + desk.drop(),
   };
 }
