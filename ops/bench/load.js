@@ -5,6 +5,7 @@
 //   node load.js --url http://127.0.0.1:5180 --setup-code-file F --conversations 100 --duration 60
 //        [--interval 5-10] [--length 30-60] [--server-pid P] [--redis-pid P] [--redis-port N] [--out result.json]
 //        [--fault storm|kill-node|restart-redis [--fault-at SECONDS] [--fault-command CMD]]   (lib/faults.js)
+//   node load.js --target signalr-relay|socketio --url http://127.0.0.1:5300 ...   a baseline relay (no setup code)
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,11 @@ import { sleep } from './lib/pool.js';
 import { distribution, perThousand } from './lib/report.js';
 import { commandStats, cpuSeconds, difference, monitorSample, rssBytes } from './lib/system.js';
 
-const targets = { service: () => import('./targets/service.js') };
+const targets = {
+  service: () => import('./targets/service.js'),
+  'signalr-relay': () => import('./targets/signalr-relay.js'),
+  socketio: () => import('./targets/socketio.js'),
+};
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +52,8 @@ const options = {
   length: seconds(args.length),
   accountConcurrency: Number(args['account-concurrency']),
 };
-if (!options.url || !options.setupCodeFile || !targets[args.target]) {
+// Only the service has staff accounts to set up; the relays need nothing but their URL.
+if (!options.url || !targets[args.target] || (args.target === 'service' && !options.setupCodeFile)) {
   console.error(`usage: node load.js --url URL --setup-code-file FILE [--target ${Object.keys(targets).join('|')}] ...`);
   process.exit(2);
 }

@@ -74,6 +74,11 @@ export class Ledger {
     }
   }
 
+  // Match latency where there is no queue (the relay targets): from asking to join a room to both sides in it.
+  matched(askedAt, bothAt) {
+    this.matchLatency.push(bothAt - askedAt);
+  }
+
   // Acknowledged by the server but never received by the other side.
   lost() {
     let lost = 0;
