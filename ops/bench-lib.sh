@@ -1,5 +1,5 @@
 # Sourced by the benchmark scripts (bench.sh, bench-pages.sh, bench-redis.sh): free loopback ports, waiting for a
-# server, a published Chat.Server, a throw-away redis-server, and stopping what was started. Expects $dir (a fresh
+# server, a published Chat.Server, a throw-away redis-server, a baseline relay, and stopping what was started. Expects $dir (a fresh
 # temporary folder, removed at the end) to be set before it is sourced.
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -11,8 +11,9 @@ wait_until() { # seconds, description, command...
   return 1
 }
 
-redis_pid="" node_pid=""
+redis_pid="" node_pid="" relay_pid=""
 stop() {
+  [ -n "$relay_pid" ] && kill -TERM "$relay_pid" 2>/dev/null && wait "$relay_pid" 2>/dev/null || true
   [ -n "$node_pid" ] && kill -TERM "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
   [ -n "$redis_pid" ] && kill -TERM "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null || true
   rm -rf "$dir"
@@ -47,6 +48,28 @@ start_node() {
     dotnet "$server_dll" --urls "$base" </dev/null >"$dir/node.log" 2>&1) &
   node_pid=$!
   wait_until 60 "Chat.Server on $base" curl -fs -o /dev/null --max-time 2 "$base/healthz"
+}
+
+# A baseline relay (ops/bench/baselines; $1 is signalr-relay or socketio) on the first free port from 5300, with
+# warnings-only logging: the SignalR one built in Release, the socket.io one on its locked packages. exec: the
+# relay's pid is the one whose CPU and memory the tool reads. Sets base and relay_pid, and returns once it listens.
+start_relay() {
+  local port command
+  port=$(free_port 5300)
+  base="http://127.0.0.1:$port"
+  case $1 in
+    signalr-relay)
+      echo "Building SignalRRelay (Release)" >&2
+      dotnet build ops/bench/baselines/SignalRRelay -c Release -v quiet -nologo >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
+      command=(dotnet "$PWD/ops/bench/baselines/SignalRRelay/bin/Release/net10.0/SignalRRelay.dll") ;;
+    socketio)
+      ensure_npm_packages ops/bench/baselines/socketio
+      command=(node "$PWD/ops/bench/baselines/socketio/relay.js") ;;
+    *) echo "unknown target $1 (service, signalr-relay or socketio)" >&2; exit 2 ;;
+  esac
+  (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production RELAY_PORT="$port" "${command[@]}" </dev/null >"$dir/relay.log" 2>&1) &
+  relay_pid=$!
+  wait_until 30 "the $1 relay on $base" listening "$port"
 }
 
 machine() { echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"; }

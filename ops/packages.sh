@@ -11,3 +11,11 @@ ensure_packages() {
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
+
+# A Node folder's packages exactly as locked (npm ci), whenever its lock file changed since the last install.
+ensure_npm_packages() {
+  local folder=$1
+  if [ ! -f "$folder/node_modules/.package-lock.json" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]; then
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
