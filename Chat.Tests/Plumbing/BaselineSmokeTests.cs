@@ -1,56 +1,106 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Chat.Tests.Support;
 
 namespace Chat.Tests.Plumbing;
 
 // The load benchmarks' baselines (ops/bench/baselines, docs/benchmarks.md) must stay runnable: each relay is started
-// as the benchmark starts it, and the smoke client passes 100 messages each way between two clients in one room.
+// as the benchmark starts it, the smoke client passes 100 messages each way between two clients in one room, and the
+// load tool's relay targets (ops/bench/targets) drive it for a few seconds with the service's message pattern.
+[Collection(BenchToolCollection.Name)]
 public sealed class BaselineSmokeTests
 {
     static readonly string Baselines = Repository.File("ops/bench/baselines");
     static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
-    static readonly Lazy<Task> Installed = new(() => Task.WhenAll(NpmCi("socketio"), NpmCi("smoke")));
+    static readonly Lazy<Task> Installed = new(() => Task.WhenAll(
+        NpmCi(Path.Combine(Baselines, "socketio")), NpmCi(Path.Combine(Baselines, "smoke")), NpmCi(Repository.File("ops/bench"))));
 
     [Fact]
-    public async Task BareSignalRRelayPassesMessagesBothWaysInOrder()
+    public async Task BareSignalRRelayPassesMessagesBothWaysInOrder() =>
+        await WithRelay(SignalRRelay(), port => PassesSmoke("signalr", port));
+
+    [Fact]
+    public async Task SocketIoRelayPassesMessagesBothWaysInOrder() =>
+        await WithRelay(SocketIoRelay(), port => PassesSmoke("socketio", port));
+
+    [Fact]
+    public async Task LoadToolDrivesTheSignalRRelayWithNothingLostTwiceOrOutOfOrder() =>
+        await WithRelay(SignalRRelay(), port => LoadToolRuns("signalr-relay", port));
+
+    [Fact]
+    public async Task LoadToolDrivesTheSocketIoRelayWithNothingLostTwiceOrOutOfOrder() =>
+        await WithRelay(SocketIoRelay(), port => LoadToolRuns("socketio", port));
+
+    static Relay SignalRRelay()
     {
         // Built with the tests (a ProjectReference that copies nothing), in the tests' own configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(Baselines, "SignalRRelay", "bin", configuration, "net10.0", "SignalRRelay.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build Chat.Tests or Chat.sln first");
-        await RelayPassesSmoke("signalr", "dotnet", dll);
+        return new Relay("signalr", "dotnet", dll);
     }
 
-    [Fact]
-    public async Task SocketIoRelayPassesMessagesBothWaysInOrder() =>
-        await RelayPassesSmoke("socketio", "node", Path.Combine(Baselines, "socketio", "relay.js"));
+    static Relay SocketIoRelay() => new("socketio", "node", Path.Combine(Baselines, "socketio", "relay.js"));
 
-    static async Task RelayPassesSmoke(string kind, string executable, string entry)
+    sealed record Relay(string Kind, string Executable, string Entry);
+
+    static async Task PassesSmoke(string kind, int port)
     {
-        await Installed.Value.Within(TimeSpan.FromMinutes(2), "npm ci in ops/bench/baselines");
-        var port = Chat.Server.Storage.EmbeddedRedis.FreeLoopbackPort();
-        var relay = Start(executable, [entry], new() { ["RELAY_PORT"] = port.ToString() });
-        var guard = OrphanGuard.Start("""killtree "$1" """, relay.Process.Id.ToString());
+        // The client gives up by itself after 20 s; the limit here only guards against a hung node.
+        using var smoke = await Run("node", [Path.Combine(Baselines, "smoke", "smoke.js"), kind, $"http://127.0.0.1:{port}"]);
+        Assert.True(smoke.Process.ExitCode == 0, $"the {kind} smoke client failed: {smoke.Output}");
+        Assert.Contains($"ok {kind}: 100 messages each way, in order", smoke.Output);
+    }
+
+    // Three rooms for three seconds, messages every 1-2 s: what was delivered and how, never how fast.
+    static async Task LoadToolRuns(string target, int port)
+    {
+        var resultFile = Path.Combine(Path.GetTempPath(), $"relay-load-{Guid.NewGuid():N}.json");
         try
         {
-            await WaitUntilListening(relay, port);
-            // The client gives up by itself after 20 s; the limit here only guards against a hung node.
-            using var smoke = await Run("node", [Path.Combine(Baselines, "smoke", "smoke.js"), kind, $"http://127.0.0.1:{port}"]);
-            Assert.True(smoke.Process.ExitCode == 0, $"the {kind} smoke client failed: {smoke.Output}");
-            Assert.Contains($"ok {kind}: 100 messages each way, in order", smoke.Output);
+            using var load = await Run("node", [Repository.File("ops/bench/load.js"), "--target", target,
+                "--url", $"http://127.0.0.1:{port}", "--conversations", "3", "--duration", "3",
+                "--interval", "1-2", "--length", "2-3", "--out", resultFile]);
+            Assert.True(File.Exists(resultFile), $"the load tool wrote no result (exit {load.Process.ExitCode}): {load.Output}");
+            var output = File.ReadAllText(resultFile);
+            using var result = JsonDocument.Parse(output);
+            Assert.Equal(target, result.RootElement.GetProperty("target").GetString());
+            var messages = result.RootElement.GetProperty("messages");
+            Assert.True(messages.GetProperty("delivered").GetInt32() > 0, output);
+            Assert.True(messages.GetProperty("conversationsFinished").GetInt32() > 0, output);
+            foreach (var zero in new[] { "lost", "duplicated", "outOfOrder", "gaps", "sendErrors", "conversationsUnfinished" })
+                Assert.True(messages.GetProperty(zero).GetInt32() == 0, $"{zero} is not 0:\n{output}");
+            Assert.Equal(messages.GetProperty("acked").GetInt32(), messages.GetProperty("delivered").GetInt32());
+            Assert.True(load.Process.ExitCode == 0, $"the load tool exited with {load.Process.ExitCode}: {load.Output}");
+        }
+        finally
+        {
+            File.Delete(resultFile);
+        }
+    }
+
+    static async Task WithRelay(Relay relay, Func<int, Task> check)
+    {
+        await Installed.Value.Within(TimeSpan.FromMinutes(2), "npm ci in ops/bench/baselines and ops/bench");
+        var port = Chat.Server.Storage.EmbeddedRedis.FreeLoopbackPort();
+        var started = Start(relay.Executable, [relay.Entry], new() { ["RELAY_PORT"] = port.ToString() });
+        var guard = OrphanGuard.Start("""killtree "$1" """, started.Process.Id.ToString());
+        try
+        {
+            await WaitUntilListening(started, port);
+            await check(port);
         }
         finally
         {
             OrphanGuard.Stop(guard);
-            if (!relay.Process.HasExited) relay.Process.Kill(entireProcessTree: true);
-            await relay.Process.WaitForExitAsync().Within(TimeSpan.FromSeconds(10), $"the {kind} relay's exit");
-            relay.Dispose();
+            if (!started.Process.HasExited) started.Process.Kill(entireProcessTree: true);
+            await started.Process.WaitForExitAsync().Within(TimeSpan.FromSeconds(10), $"the {relay.Kind} relay's exit");
+            started.Dispose();
         }
     }
 
-    static async Task NpmCi(string folder)
+    static async Task NpmCi(string directory)
     {
-        var directory = Path.Combine(Baselines, folder);
         var installed = new FileInfo(Path.Combine(directory, "node_modules", ".package-lock.json"));
         if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(directory, "package-lock.json")))
             return;

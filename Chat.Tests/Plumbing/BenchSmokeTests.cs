@@ -6,6 +6,7 @@ namespace Chat.Tests.Plumbing;
 
 // Keeps the load tool (ops/bench, issue 8) working: a seconds-long run through ops/bench.sh --smoke against a node on
 // loopback, from setting up the first admin to every conversation ended. Asserts what was delivered, never how fast.
+[Collection(BenchToolCollection.Name)]
 public sealed class BenchSmokeTests : IAsyncLifetime
 {
     // Generous: on a fresh clone the script first installs the tool's packages (npm ci).
