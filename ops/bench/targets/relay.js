@@ -1,8 +1,9 @@
 // What the relay targets (signalr-relay.js, socketio.js) share: the chat's message pattern over a bare room relay,
 // so a baseline is measured with the same rooms, rates, churn and ramp as the service target.
 // N slots each hold one room at a time with two clients on their own connections, a "youth" side and a "counsellor"
-// side. Each side writes every `interval` (uniform, open loop: scheduled from the moment both are in the room) for
-// the room's `length`; then both leave (close their connections) and the slot opens a new room.
+// side. Each side writes every `interval` (uniform, open loop: scheduled from the moment both are in the room); the
+// youth side for the room's `length`, the counsellor side until the youth side is done. Then both leave (close their
+// connections) and the slot opens a new room.
 // A relay stores and numbers nothing, so each side numbers its own messages (seq in the payload) and the other side
 // checks them with the Ledger's SideView, as the service's seqs are checked: nothing missing, twice or reordered.
 import { between, sleep } from '../lib/pool.js';
@@ -78,8 +79,11 @@ class Rooms {
       await Promise.all(sides.map((side) => side.client.join(room)));
       const start = performance.now();
       ledger.matched(askedAt, start);
-      const until = start + between(options.length);
-      await Promise.all(sides.map((side) => this.write(side, room, start, until)));
+      // As in the service: the youth side decides when the conversation is over (its length, or the run
+      // stopping), and the counsellor side writes until then.
+      const counsellor = this.writeUntilEnded(sides[1], room, start);
+      await this.write(sides[0], room, start, start + between(options.length));
+      await counsellor.end();
       if (await this.drained(sides)) ledger.counts.conversationsFinished++;
       else ledger.counts.conversationsUnfinished++;
       for (const side of sides) side.view.close();
@@ -95,8 +99,8 @@ class Rooms {
     return { name, text, view: this.ledger.view(), client: null, sent: 0, acked: 0, received: 0 };
   }
 
-  // Sends on schedule until the room's length is over or the run stops; a late timer never pushes the next send
-  // back, and every send is awaited before the room drains.
+  // The youth side, as the service's young people write: on schedule until the room's length is over or the run
+  // stops; a late timer never pushes the next send back, and every send is awaited before the room drains.
   async write(side, room, start, until) {
     const sends = [];
     let next = start + between(this.options.interval);
@@ -107,6 +111,27 @@ class Rooms {
       next += between(this.options.interval);
     }
     await Promise.all(sends);
+  }
+
+  // The counsellor side, as the service's desk writes: a message at each scheduled time until end() (the youth
+  // side is done), which then awaits every send.
+  writeUntilEnded(side, room, start) {
+    const sends = [];
+    let next = start, timer;
+    const schedule = () => {
+      next += between(this.options.interval);
+      timer = setTimeout(() => {
+        sends.push(this.send(side, room, next));
+        schedule();
+      }, Math.max(0, next - performance.now()));
+    };
+    schedule();
+    return {
+      end: async () => {
+        clearTimeout(timer);
+        await Promise.all(sends);
+      },
+    };
   }
 
   async send(side, room, scheduled) {
