@@ -78,16 +78,17 @@ function chart({ title, yLabel, logY, lines }) {
   return out.join('\n');
 }
 
-// A log axis over the values, widened to whole decades (and to one decade around a single value), with ticks at
-// 1, 2 and 5 times each power of ten.
+// A log axis over the values, widened to whole decades (a single value sits in the middle of two decades), with
+// ticks at 1, 2 and 5 times each power of ten.
 function logAxis(values) {
   const positive = values.filter((v) => v > 0);
   const low = positive.length ? Math.min(...positive) : 1, high = positive.length ? Math.max(...positive) : 10;
-  const from = 10 ** Math.floor(Math.log10(low)), to = 10 ** Math.ceil(Math.log10(high) + (high === from ? 1 : 0));
+  const from = low === high ? low / 10 : 10 ** Math.floor(Math.log10(low));
+  const to = low === high ? high * 10 : 10 ** Math.ceil(Math.log10(high));
   const ticks = [];
-  for (let decade = from; decade < to * 1.001; decade *= 10)
-    for (const m of [1, 2, 5]) if (decade * m <= to * 1.001) ticks.push(round(decade * m));
-  return { from, to: Math.max(to, from * 10), ticks };
+  for (let decade = 10 ** Math.floor(Math.log10(from)); decade <= to; decade *= 10)
+    for (const m of [1, 2, 5]) if (decade * m >= from * 0.999 && decade * m <= to * 1.001) ticks.push(round(decade * m));
+  return { from, to, ticks };
 }
 
 // A linear axis from 0 to a little above the largest value, with about five round ticks.
