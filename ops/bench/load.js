@@ -52,8 +52,10 @@ const options = {
   length: seconds(args.length),
   accountConcurrency: Number(args['account-concurrency']),
 };
-// Only the service has staff accounts to set up; the relays need nothing but their URL.
-if (!options.url || !targets[args.target] || (args.target === 'service' && !options.setupCodeFile)) {
+// Only the service has staff accounts to set up, and clients that resume after a fault; the relays need nothing
+// but their URL, and take no --fault.
+const service = args.target === 'service';
+if (!options.url || !targets[args.target] || (service && !options.setupCodeFile) || (!service && args.fault)) {
   console.error(`usage: node load.js --url URL --setup-code-file FILE [--target ${Object.keys(targets).join('|')}] ...`);
   process.exit(2);
 }
