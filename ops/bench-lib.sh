@@ -64,7 +64,7 @@ start_persistent_redis() {
   # changed into while the file is read, before --dir applies; see ops/cluster.sh.)
   cat >"$dir/redis-start.sh" <<SCRIPT
 grep -vE '^(dir|port|daemonize|logfile|bind) ' '$PWD/ops/redis.conf' | redis-server - --port $redis_port --bind 127.0.0.1 \\
-  --dir '$dir/redis' --daemonize yes --pidfile '$redis_pid_file' --logfile '$dir/redis.log'
+  --dir '$dir/redis' --daemonize yes --pidfile '$redis_pid_file' --logfile '$dir/redis.log' >>'$dir/redis.log' 2>&1
 for _ in \$(seq 1 300); do redis-cli -p $redis_port ping 2>/dev/null | grep -q PONG && exit 0; sleep 0.1; done
 echo "redis-server on port $redis_port did not come up within 30 s" >&2; exit 1
 SCRIPT

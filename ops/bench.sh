@@ -6,7 +6,8 @@
 #        ops/bench.sh --nodes 2 --conversations N ...   two nodes on one Redis behind nginx (balanced per connection)
 #        ops/bench.sh ... --fault kill-node|restart-redis|storm [--fault-at S] [--fault-command CMD]   a fault under load
 #                                                (the command is made here for the nodes and Redis this script starts)
-#        ops/bench.sh --idle N --duration S [--open-rate R]   N young people who Start and wait in the queue, on one node
+#        ops/bench.sh --idle N --duration S [--open-rate R] [--open-within S]   N young people who Start and wait in
+#                                                the queue, on one node: its memory and fds per connection
 #        ops/bench.sh --smoke                    5 conversations for 5 s, short messages intervals (the CI check)
 #        ops/bench.sh --url URL --setup-code-file F [...]   against a node already running (no publish, no Redis)
 # Every simulated young person comes from 127.0.0.1, so the nodes run with the per-client flood limits raised
@@ -26,7 +27,8 @@ while (($#)); do
     --fault-at) fault_at=$2; shift 2 ;;
     --fault-command) fault_command=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
-    --conversations | --duration | --interval | --length | --out | --account-concurrency | --open-rate | --clients-per-process)
+    --conversations | --duration | --interval | --length | --out | --account-concurrency \
+      | --open-rate | --open-within | --clients-per-process)
       tool_args+=("$1" "$2"); shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac

@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     // service-idle: connections opened per second over all, and how many one tool process holds (fds are per process).
     'open-rate': { type: 'string', default: '400' },
     'clients-per-process': { type: 'string', default: '5000' },
+    'open-within': { type: 'string', default: '600' },
     'account-concurrency': { type: 'string', default: '4' },
     out: { type: 'string' },
     fault: { type: 'string' },
@@ -61,6 +62,7 @@ const options = {
   setupUrl: args['setup-url']?.replace(/\/$/, ''),
   openRate: Number(args['open-rate']),
   clientsPerProcess: Number(args['clients-per-process']),
+  openWithinMs: Number(args['open-within']) * 1000,
   serverPids: args['server-pid'] ? args['server-pid'].split(',').map(Number) : [],
   redisPort: args['redis-port'],
 };
