@@ -15,7 +15,7 @@ import { Ledger } from './lib/ledger.js';
 import { open } from './lib/hub.js';
 import { sleep } from './lib/pool.js';
 import { distribution, perThousand } from './lib/report.js';
-import { commandStats, descriptors, difference, monitorSample, Processes } from './lib/system.js';
+import { commandStats, difference, monitorSample, Processes } from './lib/system.js';
 
 const targets = {
   service: () => import('./targets/service.js'),
@@ -102,7 +102,7 @@ await sleep(options.durationMs);
 await fault?.settle();
 const held = target.held?.() ?? open.now;
 const serverRss = servers ? servers.totalRss() : null;
-const nodesHeld = serverPids.map((pid) => ({ pid, rss: servers.rss(pid), ...(servers.rss(pid) === null ? {} : descriptors(pid)) }));
+const nodesHeld = serverPids.length > 1 ? serverPids.map((pid) => ({ pid, rss: servers.rss(pid), sockets: servers.sockets(pid) })) : [];
 const redisRss = redis ? redis.totalRss() : null;
 // While the load still runs: how many of Redis's counted commands were clients' own (the rest ran inside scripts).
 const deliveredBeforeSample = ledger.counts.delivered;
@@ -144,7 +144,7 @@ const result = {
         pid: node.pid,
         cpuSecondsPer1000Messages: perThousand(after.nodeCpu[i] - before.nodeCpu[i], delivered),
         rssMiB: node.rss === null ? null : Math.round(node.rss / 1048576),
-        socketsHeld: node.sockets ?? null,
+        socketsHeld: node.sockets,
       })),
     } : {}),
   } : null,

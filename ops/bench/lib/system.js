@@ -123,6 +123,15 @@ export class Processes {
     }
   }
 
+  // Its open sockets; null for a process that is gone.
+  sockets(pid) {
+    try {
+      return descriptors(pid).sockets;
+    } catch {
+      return null;
+    }
+  }
+
   // The summed RSS of the processes running now.
   totalRss() {
     const values = this.current().map((pid) => this.rss(pid)).filter((v) => v !== null);
