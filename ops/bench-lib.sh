@@ -12,6 +12,8 @@ wait_until() { # seconds, description, command...
   return 1
 }
 gone() { ! kill -0 "$1" 2>/dev/null; }
+# Running, not just there: a child that died and is not reaped yet (a zombie) still answers kill -0.
+alive() { kill -0 "$1" 2>/dev/null && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null; }
 
 # node_pid and base are the last node started (what the one-node scripts use); node_pids and node_bases list them all.
 redis_pid="" redis_pid_file="" node_pid="" nginx_pid="" node_pids=() node_bases=()

@@ -104,6 +104,15 @@ status=0
 server_pids=$(IFS=,; echo "${node_pids[*]}")
 node ops/bench/load.js --url "$tool_url" --setup-code-file "$dir/setup-code.txt" \
   --server-pid "$server_pids" --redis-pid "$redis_pid" --redis-port "$redis_port" "${tool_args[@]}" "${fault_args[@]}" || status=$?
+# A node gone by now died during the run (but for the one the kill-node fault killed): the end of its log says why,
+# and the log goes with $dir at exit.
+for i in "${!node_pids[@]}"; do
+  alive "${node_pids[i]}" && continue
+  [ "$fault" = kill-node ] && ((i == 0)) && continue
+  log="$dir/node.log"; ((i == 0)) || log="$dir/node-$((i + 1)).log"
+  echo "node $((i + 1)) (pid ${node_pids[i]}) exited during the run; the end of its log:" >&2
+  tail -40 "$log" >&2
+done
 for log in "$dir"/node*.log; do
   if grep -qE 'fail|crit' "$log"; then echo "$(basename "$log"):" >&2; grep -E 'fail|crit' -A3 "$log" | head -40 >&2; fi
 done

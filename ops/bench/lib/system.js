@@ -14,6 +14,8 @@ export function cpuSeconds(pid) {
 
 export function rssBytes(pid) {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  // A process that has exited but is not reaped yet (a zombie) has no VmRSS: it is gone.
+  if (kb === undefined) throw new Error(`process ${pid} has exited`);
   return Number(kb) * 1024;
 }
 

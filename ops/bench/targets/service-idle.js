@@ -42,10 +42,10 @@ export async function prepare(options, ledger, log) {
     await connection.stop();
   }
   await sleep(1000);
-  const before = { rss: rssBytes(pid), ...descriptors(pid), redis: redisMemory(options.redisPort) };
+  const before = { ...nodeNow(pid), redis: redisMemory(options.redisPort) };
   const children = [];
   const results = [];
-  let held = null;
+  let held = null, atOpen = null;
   let openedAll;
   const opened = new Promise((resolve) => { openedAll = resolve; });
   let openingMs = null;
@@ -72,6 +72,8 @@ export async function prepare(options, ledger, log) {
     clearInterval(ticker);
     openingMs = performance.now() - started;
     log(`${results.reduce((a, r) => a + r.opened, 0)} open after ${Math.round(openingMs / 100) / 10} s; holding`);
+    // Also read the moment the last one is open: if the node does not survive the hold, this is what it reached.
+    atOpen = nodeNow(pid);
     openedAll();
     // Held until stop(), which reads the figures and lets the tool processes go.
     await new Promise((resolve) => { release = resolve; });
@@ -79,8 +81,7 @@ export async function prepare(options, ledger, log) {
 
   const stop = () => {
     held = {
-      rss: rssBytes(pid),
-      ...descriptors(pid),
+      node: nodeNow(pid),
       redis: redisMemory(options.redisPort),
       queue: queueLength(options.redisPort),
       toolRss: children.reduce((sum, child) => sum + (rssOrNull(child.pid) ?? 0), 0),
@@ -103,6 +104,7 @@ export async function prepare(options, ledger, log) {
     const open = openCount();
     const failed = results.reduce((a, r) => a + r.failed, 0);
     const mib = (bytes) => (bytes === null || bytes === undefined ? null : Math.round(bytes / 1048576));
+    const perConnection = (at) => (open && at ? Math.round(((at.rss - before.rss) / open / 1024) * 10) / 10 : null);
     return {
       idle: {
         youngPeople: count,
@@ -117,13 +119,17 @@ export async function prepare(options, ledger, log) {
         heldSeconds: options.durationMs / 1000,
         queueLength: held.queue,
         node: {
+          // False when the node process was gone at the end of the hold: the *Held figures are then null.
+          aliveAtEnd: held.node !== null,
           rssBeforeMiB: mib(before.rss),
-          rssHeldMiB: mib(held.rss),
-          rssPerConnectionKiB: open ? Math.round(((held.rss - before.rss) / open / 1024) * 10) / 10 : null,
+          rssAllOpenMiB: mib(atOpen?.rss),
+          rssHeldMiB: mib(held.node?.rss),
+          rssPerConnectionKiB: perConnection(held.node ?? atOpen),
           fdsBefore: before.fds,
-          fdsHeld: held.fds,
-          socketsHeld: held.sockets,
-          fdLimit: fdLimit(pid),
+          fdsAllOpen: atOpen?.fds ?? null,
+          fdsHeld: held.node?.fds ?? null,
+          socketsHeld: held.node?.sockets ?? null,
+          fdLimit: before.fdLimit,
         },
         redis: {
           rssMiB: mib(held.redis?.rss),
@@ -146,7 +152,7 @@ export async function prepare(options, ledger, log) {
     held: openCount,
     report,
     // Every young person whose Start was answered is in the queue while held.
-    passed: (result) => result.idle.open > 0 && result.idle.queueLength === result.idle.open,
+    passed: (result) => result.idle.node.aliveAtEnd && result.idle.open > 0 && result.idle.queueLength === result.idle.open,
   };
 }
 
@@ -162,8 +168,14 @@ function queueLength(port) {
   return Number(execFileSync('redis-cli', ['-p', String(port), 'ZCARD', 'chat:queue']).toString().trim());
 }
 
-function fdLimit(pid) {
-  return Number(/^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))?.[1]) || null;
+// The node's RSS, fds, sockets and fd limit now; null once it is gone.
+function nodeNow(pid) {
+  try {
+    const fdLimit = Number(/^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))?.[1]) || null;
+    return { rss: rssBytes(pid), ...descriptors(pid), fdLimit };
+  } catch {
+    return null;
+  }
 }
 
 function rssOrNull(pid) {
