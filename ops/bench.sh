@@ -98,6 +98,7 @@ case $fault in
   kill-node) fault_args+=(--fault-command "${fault_command:-kill -KILL ${node_pids[0]}}") ;;
   restart-redis) fault_args+=(--fault-command "${fault_command:-bash $dir/redis-restart.sh}" --redis-pid-file "$redis_pid_file") ;;
 esac
+[ -z "$fault" ] || echo "Fault: $fault${fault_at:+ at $fault_at s}" >&2
 
 echo "Machine: $(machine); redis $(redis-server --version | grep -o 'v=[^ ]*'); $nodes node(s)${nginx_base:+ behind nginx at $nginx_base}" >&2
 status=0
