@@ -3,9 +3,11 @@
 // ops/bench.sh, which starts the node and Redis; see docs/benchmarks.md.
 //
 //   node load.js --url http://127.0.0.1:5180 --setup-code-file F --conversations 100 --duration 60
-//        [--interval 5-10] [--length 30-60] [--server-pid P] [--redis-pid P] [--redis-port N] [--out result.json]
+//        [--interval 5-10] [--length 30-60] [--server-pid P[,P...]] [--redis-pid P] [--redis-port N] [--out result.json]
 //        [--fault storm|kill-node|restart-redis [--fault-at SECONDS] [--fault-command CMD]]   (lib/faults.js)
 //   node load.js --target signalr-relay|socketio --url http://127.0.0.1:5300 ...   a baseline relay (no setup code)
+//   --server-pid takes every node's pid (comma-separated): CPU and RSS are summed over them and also given per node.
+//   --target service-idle: see targets/service-idle.js.
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -14,12 +16,13 @@ import { Ledger } from './lib/ledger.js';
 import { open } from './lib/hub.js';
 import { sleep } from './lib/pool.js';
 import { distribution, perThousand } from './lib/report.js';
-import { commandStats, cpuSeconds, difference, monitorSample, rssBytes } from './lib/system.js';
+import { commandStats, difference, monitorSample, Processes } from './lib/system.js';
 
 const targets = {
   service: () => import('./targets/service.js'),
   'signalr-relay': () => import('./targets/signalr-relay.js'),
   socketio: () => import('./targets/socketio.js'),
+  'service-idle': () => import('./targets/service-idle.js'),
 };
 
 const { values: args } = parseArgs({
@@ -34,6 +37,14 @@ const { values: args } = parseArgs({
     'server-pid': { type: 'string' },
     'redis-pid': { type: 'string' },
     'redis-port': { type: 'string' },
+    // A file naming Redis's pid now (ops/bench.sh --fault restart-redis: the restarted Redis is a new process).
+    'redis-pid-file': { type: 'string' },
+    // Where the first admin is set up when --url is nginx in front of several nodes: the setup code is one node's.
+    'setup-url': { type: 'string' },
+    // service-idle: connections opened per second over all, and how many one tool process holds (fds are per process).
+    'open-rate': { type: 'string', default: '400' },
+    'clients-per-process': { type: 'string', default: '5000' },
+    'open-within': { type: 'string', default: '600' },
     'account-concurrency': { type: 'string', default: '4' },
     out: { type: 'string' },
     fault: { type: 'string' },
@@ -51,6 +62,12 @@ const options = {
   interval: seconds(args.interval),
   length: seconds(args.length),
   accountConcurrency: Number(args['account-concurrency']),
+  setupUrl: args['setup-url']?.replace(/\/$/, ''),
+  openRate: Number(args['open-rate']),
+  clientsPerProcess: Number(args['clients-per-process']),
+  openWithinMs: Number(args['open-within']) * 1000,
+  serverPids: args['server-pid'] ? args['server-pid'].split(',').map(Number) : [],
+  redisPort: args['redis-port'],
 };
 // Only the service has staff accounts to set up, and clients that resume after a fault; the relays need nothing
 // but their URL, and take no --fault.
@@ -60,8 +77,10 @@ if (!options.url || !targets[args.target] || (service && !options.setupCodeFile)
   process.exit(2);
 }
 const log = (line) => console.error(`[bench] ${line}`);
-const serverPid = args['server-pid'] && Number(args['server-pid']);
+const serverPids = options.serverPids;
+const servers = serverPids.length ? new Processes(serverPids) : null;
 const redisPid = args['redis-pid'] && Number(args['redis-pid']);
+const redis = redisPid || args['redis-pid-file'] ? new Processes(redisPid ? [redisPid] : [], args['redis-pid-file']) : null;
 const redisPort = args['redis-port'];
 
 const ledger = new Ledger();
@@ -72,8 +91,9 @@ const target = await (await targets[args.target]()).prepare(options, ledger, log
 
 const sample = () => ({
   at: performance.now(),
-  serverCpu: serverPid ? cpuSeconds(serverPid) : null,
-  redisCpu: redisPid ? cpuSeconds(redisPid) : null,
+  serverCpu: servers ? servers.cpuSeconds() : null,
+  nodeCpu: serverPids.map((pid) => servers.cpuOf(pid)),
+  redisCpu: redis ? redis.cpuSeconds() : null,
   commands: redisPort ? commandStats(redisPort) : null,
 });
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -81,12 +101,15 @@ loopDelay.enable();
 const before = sample();
 log(`running ${options.conversations} conversations for ${args.duration} s`);
 const running = target.run();
+// A target that first opens its connections (service-idle) holds them for the duration from when all are open.
+if (target.opened) await target.opened;
 fault?.arm(performance.now(), target);
 await sleep(options.durationMs);
 await fault?.settle();
-const held = open.now;
-const serverRss = serverPid ? rssBytes(serverPid) : null;
-const redisRss = redisPid ? rssBytes(redisPid) : null;
+const held = target.held?.() ?? open.now;
+const serverRss = servers ? servers.totalRss() : null;
+const nodesHeld = serverPids.length > 1 ? serverPids.map((pid) => ({ pid, rss: servers.rss(pid), sockets: servers.sockets(pid) })) : [];
+const redisRss = redis ? redis.totalRss() : null;
 // While the load still runs: how many of Redis's counted commands were clients' own (the rest ran inside scripts).
 const deliveredBeforeSample = ledger.counts.delivered;
 const watched = redisPort ? await monitorSample(redisPort, 2000) : null;
@@ -117,12 +140,22 @@ const result = {
   messageLatencyMs: distribution(ledger.messageLatency),
   matchLatencyMs: distribution(ledger.matchLatency),
   toolEventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
-  server: serverPid ? {
+  server: servers ? {
     cpuSecondsPer1000Messages: perThousand(after.serverCpu - before.serverCpu, delivered),
     rssMiB: Math.round(serverRss / 1048576),
+    // Per node when there are several: its share of the CPU, its RSS and its open sockets while the load was held
+    // (how evenly nginx spread the clients). A node killed under load has rssMiB null.
+    ...(serverPids.length > 1 ? {
+      nodes: nodesHeld.map((node, i) => ({
+        pid: node.pid,
+        cpuSecondsPer1000Messages: perThousand(after.nodeCpu[i] - before.nodeCpu[i], delivered),
+        rssMiB: node.rss === null ? null : Math.round(node.rss / 1048576),
+        socketsHeld: node.sockets,
+      })),
+    } : {}),
   } : null,
-  redis: redisPid || redisPort ? {
-    cpuSecondsPer1000Messages: redisPid ? perThousand(after.redisCpu - before.redisCpu, delivered) : null,
+  redis: redis || redisPort ? {
+    cpuSecondsPer1000Messages: redis ? perThousand(after.redisCpu - before.redisCpu, delivered) : null,
     rssMiB: redisRss ? Math.round(redisRss / 1048576) : null,
     commandsPerMessage: totalCommands === null ? null : perThousand(totalCommands, delivered) / 1000,
     clientShareOfCommands: clientShare === null ? null : Math.round(clientShare * 1000) / 1000,
@@ -136,9 +169,16 @@ const result = {
   } : null,
 };
 
+// A target with figures of its own (service-idle) adds them, and may judge the run itself.
+if (target.report) Object.assign(result, await target.report());
+servers?.stop();
+redis?.stop();
+
 const json = JSON.stringify(result, null, 2);
 if (args.out) writeFileSync(args.out, json + '\n');
 console.log(json);
 const m = result.messages;
 const unresumed = result.fault?.unresumed ?? 0;
-process.exit(m.lost + m.duplicated + m.outOfOrder + m.gaps + unresumed === 0 && m.delivered > 0 ? 0 : 1);
+const passed = target.passed ? target.passed(result)
+  : m.lost + m.duplicated + m.outOfOrder + m.gaps + unresumed === 0 && m.delivered > 0;
+process.exit(passed ? 0 : 1);

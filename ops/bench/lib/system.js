@@ -1,7 +1,7 @@
 // What the server processes cost, read from outside: CPU time and resident memory from /proc, and Redis's own
 // command counters (INFO commandstats) through redis-cli.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
@@ -14,6 +14,8 @@ export function cpuSeconds(pid) {
 
 export function rssBytes(pid) {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  // A process that has exited but is not reaped yet (a zombie) has no VmRSS: it is gone.
+  if (kb === undefined) throw new Error(`process ${pid} has exited`);
   return Number(kb) * 1024;
 }
 
@@ -56,4 +58,89 @@ export function monitorSample(port, ms) {
     setTimeout(() => monitor.kill('SIGTERM'), ms);
     monitor.on('close', () => resolve(counts));
   });
+}
+
+// Open file descriptors of a process, and how many of them are sockets (its connections, listeners and Redis links).
+export function descriptors(pid) {
+  const dir = `/proc/${pid}/fd`;
+  let fds = 0, sockets = 0;
+  for (const fd of readdirSync(dir)) {
+    fds++;
+    try {
+      if (readlinkSync(`${dir}/${fd}`).startsWith('socket:')) sockets++;
+    } catch { /* closed while we looked */ }
+  }
+  return { fds, sockets };
+}
+
+// CPU and memory of server processes that may go away under a fault (a node killed) or be replaced (Redis restarted:
+// its pid file names the new process). Read every second, so the CPU a process used before it went away still counts;
+// cpuSeconds() is the sum over every process seen.
+export class Processes {
+  constructor(pids, pidFile) {
+    this.pids = pids;
+    this.pidFile = pidFile;
+    this.cpu = new Map();
+    this.timer = setInterval(() => this.sample(), 1000);
+    this.timer.unref();
+    this.sample();
+  }
+
+  // The processes to read now: the given ones, and whichever the pid file names.
+  current() {
+    const pids = [...this.pids];
+    if (this.pidFile) {
+      try {
+        const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+        if (pid && !pids.includes(pid)) pids.push(pid);
+      } catch { /* between a shutdown and the new start */ }
+    }
+    return pids;
+  }
+
+  sample() {
+    for (const pid of this.current()) {
+      try {
+        this.cpu.set(pid, cpuSeconds(pid));
+      } catch { /* gone: keeps what it had used */ }
+    }
+  }
+
+  cpuSeconds() {
+    this.sample();
+    return [...this.cpu.values()].reduce((a, b) => a + b, 0);
+  }
+
+  cpuOf(pid) {
+    this.sample();
+    return this.cpu.get(pid) ?? null;
+  }
+
+  // Null for a process that is gone.
+  rss(pid) {
+    try {
+      return rssBytes(pid);
+    } catch {
+      return null;
+    }
+  }
+
+  // Its open sockets; null for a process that is gone.
+  sockets(pid) {
+    try {
+      return descriptors(pid).sockets;
+    } catch {
+      return null;
+    }
+  }
+
+  // The summed RSS of the processes running now.
+  totalRss() {
+    const values = this.current().map((pid) => this.rss(pid)).filter((v) => v !== null);
+    return values.length ? values.reduce((a, b) => a + b, 0) : null;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
 }

@@ -11,7 +11,9 @@ import { Youths } from './service-youth.js';
 export const counsellorsFor = (conversations) => Math.ceil((conversations * 1.1) / 3);
 
 export async function prepare(options, ledger, log) {
-  const admin = await firstAdmin(options.url, options.setupCodeFile);
+  // The setup code is the node's own: behind nginx (--setup-url) the admin is set up on that node directly; the
+  // admin's cookie then works on every node (sessions are in Redis).
+  const admin = await firstAdmin(options.setupUrl ?? options.url, options.setupCodeFile);
   const count = counsellorsFor(options.conversations);
   log(`creating ${count} counsellor accounts (first sign-in sets their own password)`);
   const browsers = await counsellors(options.url, admin, count, 'bench-c', options.accountConcurrency);
