@@ -10,6 +10,7 @@ public static class ScaleOutSetup
     {
         services.AddSingleton<Fanout>();
         services.AddHostedService(sp => sp.GetRequiredService<Fanout>());
+        services.AddConnectionCap();
         services.AddDataProtection().SetApplicationName("chat");
         services.AddOptions<KeyManagementOptions>()
             .Configure<RedisConnection>((options, redis) => options.XmlRepository = new RedisXmlRepository(redis));

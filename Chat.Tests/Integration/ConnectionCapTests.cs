@@ -1,0 +1,43 @@
+using System.Runtime.InteropServices;
+using Chat.Server.ScaleOut;
+using Chat.Tests.Support;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Tests.Integration;
+
+// A node takes no more connections than its open-files limit leaves room for, so reaching that limit turns newcomers
+// away instead of failing inside the runtime.
+public sealed class ConnectionCapTests
+{
+    [Fact]
+    public async Task KestrelIsCappedBelowThisProcesssOpenFilesLimit()
+    {
+        await using var app = ChatApp.OnSharedRedis();
+        // The limit as the kernel gives it (getrlimit), not as the node read it.
+        Assert.Equal(0, GetRLimit(RlimitNoFile, out var limit));
+        var cap = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
+        Assert.Equal(ConnectionCap.For((long)limit.Soft), cap);
+        Assert.InRange(cap!.Value, 1, (long)limit.Soft - ConnectionCap.MinimumReserve);
+    }
+
+    [Fact]
+    public async Task AConfiguredLimitIsLeftAlone()
+    {
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Kestrel:Limits:MaxConcurrentConnections"] = "77" });
+        var cap = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
+        Assert.Equal(77, cap);
+    }
+
+    private const int RlimitNoFile = 7; // Linux
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RLimit
+    {
+        public ulong Soft;
+        public ulong Hard;
+    }
+
+    [DllImport("libc", EntryPoint = "getrlimit")]
+    private static extern int GetRLimit(int resource, out RLimit limit);
+}
