@@ -8,6 +8,9 @@ public sealed record Delivery(string Hub, string To, IReadOnlyList<string> Targe
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The staff hub group every connection of one member of staff joins (StaffHub.OnConnectedAsync).
+    public static string UserGroup(string userName) => $"user:{userName}";
+
     public static IEnumerable<Delivery> ToYouth(string connectionId, string method, object? payload = null) =>
         connectionId.Length == 0 ? [] : [new("youth", "connection", [connectionId], method, Serialize(payload))];
 

@@ -5,6 +5,7 @@ using Chat.Server.Staff;
 using Chat.Server.Storage;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
+using static Chat.Server.ScaleOut.Delivery;
 
 namespace Chat.Server.ScaleOut;
 
@@ -61,8 +62,8 @@ public sealed class Fanout(RedisConnection redis, IHubContext<YouthHub> youth, I
         var proxy = delivery.To switch
         {
             "connection" => clients.Client(delivery.Targets[0]),
-            "user" => clients.User(delivery.Targets[0]),
-            _ => clients.Users(delivery.Targets),
+            "user" => clients.Group(UserGroup(delivery.Targets[0])),
+            _ => clients.Groups(delivery.Targets.Select(UserGroup).ToList()),
         };
         return proxy.SendCoreAsync(delivery.Method, delivery.Payload is { } payload ? [payload] : []);
     }

@@ -1,6 +1,7 @@
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
 using Chat.Server.Queue;
+using Chat.Server.ScaleOut;
 using Chat.Server.Stats;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -83,6 +84,12 @@ public sealed partial class StaffHub(
     : Hub<IStaffClient>
 {
     private string Me => Context.UserIdentifier!;
+
+    // Pushes to a member of staff go to the group named for them (Delivery.UserGroup), which SignalR finds directly;
+    // sending to users walks every connection on the node for each push (a queue broadcast to 300 counsellors on a
+    // node with 1,300 connections was 400,000 comparisons). SignalR drops the connection from its groups when it closes.
+    public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, Delivery.UserGroup(Me));
+
     private string MyName => Context.User?.FindFirst(StaffClaims.DisplayName)?.Value ?? Me;
 
     // The partner service this member speaks for; "" for this service's own counsellors.

@@ -25,8 +25,10 @@ public static class HostilePayloads
     }
 
     // The methods a client may call on the hub: its own public ones.
+    // As SignalR sees them: an override of Hub's own (OnConnectedAsync) is not a method a client can call.
     public static IEnumerable<MethodInfo> HubMethods(Type hub) =>
-        hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
+        hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType == hub);
 
     // The hub's own methods and the parameters a caller fills in.
     public static IReadOnlyList<(string Name, Type[] Parameters)> MethodsOf(Type hub) =>
