@@ -36,6 +36,8 @@ stop() {
   rm -rf "$dir"
 }
 trap stop EXIT
+# Stopped from outside (a timeout, Ctrl-C): exit, so the EXIT trap above stops what was started.
+trap 'exit 143' TERM INT
 
 # Published, as it would be deployed: from a plain build's output the static files are served the development
 # way (no-cache, compressed on the fly without real compression). Sets server_dll.

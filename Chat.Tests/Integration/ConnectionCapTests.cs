@@ -16,17 +16,24 @@ public sealed class ConnectionCapTests
         await using var app = ChatApp.OnSharedRedis();
         // The limit as the kernel gives it (getrlimit), not as the node read it.
         Assert.Equal(0, GetRLimit(RlimitNoFile, out var limit));
-        var cap = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
-        Assert.Equal(ConnectionCap.For((long)limit.Soft), cap);
-        Assert.InRange(cap!.Value, 1, (long)limit.Soft - ConnectionCap.MinimumReserve);
+        var limits = app.Get<IOptions<KestrelServerOptions>>().Value.Limits;
+        var cap = ConnectionCap.For((long)limit.Soft)!;
+        Assert.Equal((cap.Plain, cap.Upgraded), (limits.MaxConcurrentConnections, limits.MaxConcurrentUpgradedConnections));
+        // WebSockets and plain HTTP together stay below the limit by the reserve.
+        Assert.InRange(limits.MaxConcurrentConnections!.Value + limits.MaxConcurrentUpgradedConnections!.Value,
+            2, (long)limit.Soft - ConnectionCap.MinimumReserve);
     }
 
     [Fact]
     public async Task AConfiguredLimitIsLeftAlone()
     {
-        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Kestrel:Limits:MaxConcurrentConnections"] = "77" });
-        var cap = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
-        Assert.Equal(77, cap);
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?>
+        {
+            ["Kestrel:Limits:MaxConcurrentConnections"] = "77",
+            ["Kestrel:Limits:MaxConcurrentUpgradedConnections"] = "88",
+        });
+        var limits = app.Get<IOptions<KestrelServerOptions>>().Value.Limits;
+        Assert.Equal((77L, 88L), (limits.MaxConcurrentConnections, limits.MaxConcurrentUpgradedConnections));
     }
 
     private const int RlimitNoFile = 7; // Linux

@@ -6,11 +6,15 @@ namespace Chat.Tests.Unit;
 public sealed class ConnectionCapTests
 {
     [Theory]
-    [InlineData(20_000, 19_000)]   // a twentieth kept back
-    [InlineData(1_024, 512)]       // the fixed reserve
-    [InlineData(1_048_576, 996_148)]
-    [InlineData(300, 1)]           // a limit below the reserve still lets one in rather than none
-    public void TheCapLeavesAReserveBelowTheLimit(long limit, long cap) => Assert.Equal(cap, ConnectionCap.For(limit));
+    [InlineData(20_000, 1_900, 17_100)]    // a twentieth kept back; a tenth of the rest for plain HTTP
+    [InlineData(1_024, 51, 461)]           // the fixed reserve
+    [InlineData(1_048_576, 99_614, 896_534)]
+    [InlineData(300, 1, 1)]                // a limit below the reserve still lets one of each in rather than none
+    public void TheCapLeavesAReserveBelowTheLimit(long limit, long plain, long upgraded)
+    {
+        Assert.Equal(new ConnectionCap.Limits(plain, upgraded), ConnectionCap.For(limit));
+        Assert.True(plain + upgraded <= Math.Max(2, limit - ConnectionCap.MinimumReserve));
+    }
 
     [Fact]
     public void WithoutAKnownLimitThereIsNoCap() => Assert.Null(ConnectionCap.For(null));

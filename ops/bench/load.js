@@ -84,12 +84,13 @@ const redis = redisPid || args['redis-pid-file'] ? new Processes(redisPid ? [red
 const redisPort = args['redis-port'];
 
 const ledger = new Ledger();
-// The SignalR client throws from inside its own close handler when the server cancels a handshake (an overloaded node
-// does, after its 15 s handshake timeout): nobody can catch that, and it would end the run. The connect() that was
-// under way fails too and is counted where it was made; this only keeps the process alive and counts it. Anything
-// else still ends the run.
+// The SignalR client throws from inside its own message and close handlers when the server cancels a handshake (an
+// overloaded node does, after its 15 s handshake timeout): nobody can catch that, and it would end the run. The
+// connect() under way fails too and is counted where it was made; this keeps the process alive and counts it.
+// Anything else still ends the run.
 process.on('uncaughtException', (error) => {
-  if (!/was called while the connection is still in the connecting state/.test(error?.message ?? '')) throw error;
+  const handshake = /was called while the connection is still in the connecting state|Server returned handshake error/;
+  if (!handshake.test(error?.message ?? '')) throw error;
   ledger.counts.errors['handshake-canceled'] = (ledger.counts.errors['handshake-canceled'] ?? 0) + 1;
 });
 const fault = args.fault ? new Fault({ kind: args.fault, command: args['fault-command'],
