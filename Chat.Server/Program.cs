@@ -28,6 +28,7 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
+app.UseConnectionCap();
 app.UseClientAddress();
 app.UseSecurityHeaders();
 app.UseOriginCheck();

@@ -27,11 +27,22 @@ public sealed class QueueBroadcaster : BackgroundService
     public void Request()
     {
         _requests.Writer.TryWrite(true);
-        _trailing.Change(Trailing, Timeout.InfiniteTimeSpan);
+        // A caller still finishing while the host stops (a hub call, a janitor sweep) must not fail on a disposed timer.
+        if (Volatile.Read(ref _disposed)) return;
+        try
+        {
+            _trailing.Change(Trailing, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
+
+    private bool _disposed;
 
     public override void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _trailing.Dispose();
         base.Dispose();
     }

@@ -6,9 +6,10 @@ namespace Chat.Server.ScaleOut;
 // next connection away: the runtime fails somewhere that cannot fail gracefully (in the 20,000-connection benchmark a
 // node on a machine with that limit aborted with "Out of memory." at about 19,700 connections, with 21 GiB free).
 // So a node accepts at most as many connections as its limit leaves room for, keeping a reserve for Redis, logs and
-// the runtime itself (about 300 descriptors at rest), and Kestrel closes any connection beyond that at once.
-// Kestrel counts a WebSocket apart from plain HTTP once it is upgraded, so the room is split: nine tenths for hub
-// connections (what the node holds by the thousand), a tenth for page loads and negotiation.
+// the runtime itself (about 300 descriptors at rest). Kestrel stops counting a connection once it is upgraded to a
+// WebSocket, so the room is split: nine tenths for hub WebSockets, which the gate below turns away with a 503 before
+// the upgrade (Kestrel's own limit for them would throw inside the upgrade, a 500), and a tenth for plain HTTP (pages,
+// negotiation, the fallback transports), which Kestrel closes at the door beyond MaxConcurrentConnections.
 // Kestrel:Limits:MaxConcurrentConnections and MaxConcurrentUpgradedConnections in the configuration win.
 public static class ConnectionCap
 {
@@ -36,16 +37,65 @@ public static class ConnectionCap
 
     public static IServiceCollection AddConnectionCap(this IServiceCollection services)
     {
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var cap = For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null);
+            return new WebSocketGate(configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentUpgradedConnections") ?? cap?.Upgraded);
+        });
         services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
         {
-            var cap = For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null);
-            kestrel.Limits.MaxConcurrentConnections =
-                configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections") ?? cap?.Plain;
-            kestrel.Limits.MaxConcurrentUpgradedConnections =
-                configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentUpgradedConnections") ?? cap?.Upgraded;
+            var plain = configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections")
+                ?? For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null)?.Plain;
+            if (plain is not null) kestrel.Limits.MaxConcurrentConnections = plain;
         });
         return services;
     }
 
+    // First in the pipeline: a WebSocket request beyond the cap gets a 503 before anything else runs.
+    public static IApplicationBuilder UseConnectionCap(this IApplicationBuilder app)
+    {
+        var gate = app.ApplicationServices.GetRequiredService<WebSocketGate>();
+        return app.Use(async (context, next) =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                await next(context);
+                return;
+            }
+            if (!gate.TryEnter())
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "5";
+                return;
+            }
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                gate.Leave();
+            }
+        });
+    }
+
     public const string ProcLimits = "/proc/self/limits";
+}
+
+// Open WebSocket requests on this node (each lasts as long as its connection), at most `limit` (null: no limit).
+public sealed class WebSocketGate(long? limit)
+{
+    private long _open;
+
+    public long? Limit => limit;
+
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _open) <= (limit ?? long.MaxValue)) return true;
+        Interlocked.Decrement(ref _open);
+        return false;
+    }
+
+    public void Leave() => Interlocked.Decrement(ref _open);
 }

@@ -11,29 +11,56 @@ namespace Chat.Tests.Integration;
 public sealed class ConnectionCapTests
 {
     [Fact]
-    public async Task KestrelIsCappedBelowThisProcesssOpenFilesLimit()
+    public async Task TheNodeIsCappedBelowThisProcesssOpenFilesLimit()
     {
         await using var app = ChatApp.OnSharedRedis();
         // The limit as the kernel gives it (getrlimit), not as the node read it.
         Assert.Equal(0, GetRLimit(RlimitNoFile, out var limit));
-        var limits = app.Get<IOptions<KestrelServerOptions>>().Value.Limits;
         var cap = ConnectionCap.For((long)limit.Soft)!;
-        Assert.Equal((cap.Plain, cap.Upgraded), (limits.MaxConcurrentConnections, limits.MaxConcurrentUpgradedConnections));
+        var plain = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
+        var webSockets = app.Get<WebSocketGate>().Limit;
+        Assert.Equal((cap.Plain, cap.Upgraded), (plain, webSockets));
         // WebSockets and plain HTTP together stay below the limit by the reserve.
-        Assert.InRange(limits.MaxConcurrentConnections!.Value + limits.MaxConcurrentUpgradedConnections!.Value,
-            2, (long)limit.Soft - ConnectionCap.MinimumReserve);
+        Assert.InRange(plain!.Value + webSockets!.Value, 2, (long)limit.Soft - ConnectionCap.MinimumReserve);
     }
 
     [Fact]
-    public async Task AConfiguredLimitIsLeftAlone()
+    public async Task ConfiguredLimitsWin()
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?>
         {
             ["Kestrel:Limits:MaxConcurrentConnections"] = "77",
             ["Kestrel:Limits:MaxConcurrentUpgradedConnections"] = "88",
         });
-        var limits = app.Get<IOptions<KestrelServerOptions>>().Value.Limits;
-        Assert.Equal((77L, 88L), (limits.MaxConcurrentConnections, limits.MaxConcurrentUpgradedConnections));
+        var plain = app.Get<IOptions<KestrelServerOptions>>().Value.Limits.MaxConcurrentConnections;
+        Assert.Equal((77L, 88L), (plain, app.Get<WebSocketGate>().Limit));
+    }
+
+    // Beyond the cap a hub WebSocket is turned away before the upgrade, and a place that frees up is taken again.
+    [Fact]
+    public async Task BeyondTheCapAHubConnectionIsTurnedAwayAndAFreedPlaceIsTakenAgain()
+    {
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Kestrel:Limits:MaxConcurrentUpgradedConnections"] = "2" });
+        var first = await Youth.Connect(app);
+        await using var second = await Youth.Connect(app);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Youth.Connect(app));
+        Assert.Contains("503", refused.ToString());
+        Assert.NotEmpty((await second.Start()).Value().Token); // those inside are served as before
+
+        await first.DisposeAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            try
+            {
+                await using var third = await Youth.Connect(app);
+                break;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100); // the server lets go of the closed connection's place as its request ends
+            }
+        }
     }
 
     private const int RlimitNoFile = 7; // Linux
