@@ -58,7 +58,7 @@ public static class ConnectionCap
         var gate = app.ApplicationServices.GetRequiredService<WebSocketGate>();
         return app.Use(async (context, next) =>
         {
-            if (!context.WebSockets.IsWebSocketRequest)
+            if (!AsksForWebSocket(context))
             {
                 await next(context);
                 return;
@@ -79,6 +79,12 @@ public static class ConnectionCap
             }
         });
     }
+
+    // Read from the request itself: context.WebSockets knows only after SignalR's own WebSocket middleware, further in.
+    private static bool AsksForWebSocket(HttpContext context) =>
+        context.Request.Headers.Upgrade.Any(value => value?.Contains("websocket", StringComparison.OrdinalIgnoreCase) == true)
+        || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>() is { IsExtendedConnect: true, Protocol: var protocol }
+            && string.Equals(protocol, "websocket", StringComparison.OrdinalIgnoreCase);
 
     public const string ProcLimits = "/proc/self/limits";
 }
