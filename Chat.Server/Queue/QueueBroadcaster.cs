@@ -28,7 +28,6 @@ public sealed class QueueBroadcaster : BackgroundService
     {
         _requests.Writer.TryWrite(true);
         // A caller still finishing while the host stops (a hub call, a janitor sweep) must not fail on a disposed timer.
-        if (Volatile.Read(ref _disposed)) return;
         try
         {
             _trailing.Change(Trailing, Timeout.InfiniteTimeSpan);
@@ -38,11 +37,8 @@ public sealed class QueueBroadcaster : BackgroundService
         }
     }
 
-    private bool _disposed;
-
     public override void Dispose()
     {
-        Volatile.Write(ref _disposed, true);
         _trailing.Dispose();
         base.Dispose();
     }

@@ -35,18 +35,18 @@ public static class ConnectionCap
         return long.TryParse(soft, out var limit) && limit > 0 ? limit : null;
     }
 
+    // This process's open-files limit does not change while it runs: read once.
+    private static readonly Lazy<Limits?> ThisProcess =
+        new(() => For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null));
+
     public static IServiceCollection AddConnectionCap(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var cap = For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null);
-            return new WebSocketGate(configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentUpgradedConnections") ?? cap?.Upgraded);
-        });
+        services.AddSingleton(sp => new WebSocketGate(
+            sp.GetRequiredService<IConfiguration>().GetValue<long?>("Kestrel:Limits:MaxConcurrentUpgradedConnections")
+            ?? ThisProcess.Value?.Upgraded));
         services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
         {
-            var plain = configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections")
-                ?? For(File.Exists(ProcLimits) ? OpenFilesLimit(File.ReadAllText(ProcLimits)) : null)?.Plain;
+            var plain = configuration.GetValue<long?>("Kestrel:Limits:MaxConcurrentConnections") ?? ThisProcess.Value?.Plain;
             if (plain is not null) kestrel.Limits.MaxConcurrentConnections = plain;
         });
         return services;
