@@ -15,8 +15,8 @@ gone() { ! kill -0 "$1" 2>/dev/null; }
 # Running, not just there: a child that died and is not reaped yet (a zombie) still answers kill -0.
 alive() { kill -0 "$1" 2>/dev/null && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null; }
 
-# node_pid and base are the last node started (what the one-node scripts use); node_pids and node_bases list them all.
-redis_pid="" redis_pid_file="" node_pid="" nginx_pid="" relay_pid="" node_pids=() node_bases=()
+# base is the last node started (what the one-node scripts use); node_pids and node_bases list them all.
+redis_pid="" redis_pid_file="" nginx_pid="" relay_pid="" node_pids=() node_bases=()
 stop() {
   # nginx first, so no request reaches a node that is going away; Redis last. A pid already gone (the kill-node
   # fault) is skipped.
@@ -88,7 +88,7 @@ SCRIPT
 # logging, plus any NAME=value settings given. exec: the node's pid is the one whose CPU and memory a tool reads.
 # The first node logs to $dir/node.log and writes its setup code to $dir/setup-code.txt, node n to node-n.log and
 # setup-code-n.txt (each node makes its own code while no staff account exists; one file would be overwritten).
-# Sets base and node_pid (and appends them to node_bases and node_pids), and returns once /healthz answers.
+# Sets base (and appends it to node_bases, the pid to node_pids), and returns once /healthz answers.
 start_node() {
   local port n=$((${#node_pids[@]} + 1)) suffix=""
   ((n == 1)) || suffix="-$n"
@@ -97,8 +97,7 @@ start_node() {
   (cd "$(dirname "$server_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Redis__Configuration="127.0.0.1:$redis_port" Staff__SetupCodeFile="$dir/setup-code$suffix.txt" "$@" \
     dotnet "$server_dll" --urls "$base" </dev/null >"$dir/node$suffix.log" 2>&1) &
-  node_pid=$!
-  node_pids+=("$node_pid")
+  node_pids+=("$!")
   node_bases+=("$base")
   wait_until 60 "Chat.Server on $base" curl -fs -o /dev/null --max-time 2 "$base/healthz"
 }

@@ -77,11 +77,10 @@ if (!options.url || !targets[args.target] || (service && !options.setupCodeFile)
   process.exit(2);
 }
 const log = (line) => console.error(`[bench] ${line}`);
-const serverPids = options.serverPids;
+const { serverPids, redisPort } = options;
 const servers = serverPids.length ? new Processes(serverPids) : null;
 const redisPid = args['redis-pid'] && Number(args['redis-pid']);
 const redis = redisPid || args['redis-pid-file'] ? new Processes(redisPid ? [redisPid] : [], args['redis-pid-file']) : null;
-const redisPort = args['redis-port'];
 
 const ledger = new Ledger();
 // The SignalR client throws from inside its own message and close handlers when the server cancels a handshake (an
@@ -94,7 +93,7 @@ process.on('uncaughtException', (error) => {
   ledger.counts.errors['handshake-canceled'] = (ledger.counts.errors['handshake-canceled'] ?? 0) + 1;
 });
 const fault = args.fault ? new Fault({ kind: args.fault, command: args['fault-command'],
-  atMs: (args['fault-at'] === undefined ? Number(args.duration) / 2 : Number(args['fault-at'])) * 1000 },
+  atMs: args['fault-at'] === undefined ? options.durationMs / 2 : Number(args['fault-at']) * 1000 },
 ledger.recovery, log) : null;
 const target = await (await targets[args.target]()).prepare(options, ledger, log);
 
@@ -137,7 +136,7 @@ const clientShare = watched && watched.client + watched.lua > 0 ? watched.client
 const result = {
   target: args.target,
   conversations: options.conversations,
-  durationSeconds: Number(args.duration),
+  durationSeconds: options.durationMs / 1000,
   wallSeconds: Math.round((after.at - before.at) / 100) / 10,
   intervalSeconds: args.interval,
   conversationLengthSeconds: args.length,

@@ -11,7 +11,7 @@ import { ChatError, call, connect, dropAbruptly } from './hub.js';
 import { sleep } from './pool.js';
 import { percentile } from './report.js';
 
-export const faultKinds = ['storm', 'kill-node', 'restart-redis'];
+const faultKinds = ['storm', 'kill-node', 'restart-redis'];
 
 // A client that has not managed to rejoin within this long stops trying and counts as unresumed.
 const giveUpMs = 60_000;
@@ -103,16 +103,13 @@ export class Link {
       await backoff();
       let connection;
       try {
-        connection = await connect(this.url, this.cookie, this.handlers);
+        connection = await this.connectOnce();
       } catch {
         continue; // the node is not there (yet): try again
       }
       try {
         // Events may arrive on the new connection before rejoin answers; the client's handlers must accept them then.
         this.connection = connection;
-        connection.onclose(() => {
-          if (connection === this.connection) this.lost();
-        });
         await this.rejoin(connection);
         drop.resumedAt = performance.now();
         return;

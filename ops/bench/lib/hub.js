@@ -17,6 +17,12 @@ export class ChatError extends Error {
 
 export const open = { now: 0, peak: 0 };
 
+// A client connection is open (SignalR here, socket.io in targets/socketio.js): connectionsHeld and connectionsPeak.
+export function opened() {
+  open.now++;
+  open.peak = Math.max(open.peak, open.now);
+}
+
 export async function connect(url, cookie, handlers) {
   let connection;
   const WebSocket = class extends NodeWebSocket {
@@ -38,8 +44,7 @@ export async function connect(url, cookie, handlers) {
   for (const [event, handler] of Object.entries(handlers)) connection.on(event, handler);
   connection.onclose(() => open.now--);
   await connection.start();
-  open.now++;
-  open.peak = Math.max(open.peak, open.now);
+  opened();
   return connection;
 }
 

@@ -16,3 +16,6 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A uniform random duration in [low, high] milliseconds.
 export const between = ([low, high]) => low + Math.random() * (high - low);
+
+// The promise's value, or undefined if it has not settled within `ms`.
+export const within = (promise, ms) => Promise.race([promise, sleep(ms).then(() => undefined)]);

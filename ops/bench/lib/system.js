@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 // User + system CPU seconds the process has used so far.
-export function cpuSeconds(pid) {
+function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticks; // utime and stime are fields 14 and 15 of the line
@@ -118,11 +118,7 @@ export class Processes {
 
   // Null for a process that is gone.
   rss(pid) {
-    try {
-      return rssBytes(pid);
-    } catch {
-      return null;
-    }
+    return rssOrNull(pid);
   }
 
   // Its open sockets; null for a process that is gone.
@@ -142,5 +138,14 @@ export class Processes {
 
   stop() {
     clearInterval(this.timer);
+  }
+}
+
+// Resident bytes, or null for a process that is gone.
+export function rssOrNull(pid) {
+  try {
+    return rssBytes(pid);
+  } catch {
+    return null;
   }
 }

@@ -13,6 +13,9 @@ import { call } from '../lib/hub.js';
 import { between, sleep } from '../lib/pool.js';
 import { counsellorText } from '../lib/texts.js';
 
+// Chats each simulated counsellor holds at once (GoOnDuty's capacity).
+export const capacity = 3;
+
 export class Desk {
   constructor(base, ledger, options) {
     Object.assign(this, { base, ledger, options });
@@ -91,12 +94,12 @@ class Counsellor {
   }
 
   get free() {
-    return 3 - this.chats.size;
+    return capacity - this.chats.size;
   }
 
   async start() {
     await this.link.open();
-    const duty = await this.link.call('GoOnDuty', {}, 3);
+    const duty = await this.link.call('GoOnDuty', {}, capacity);
     if (!duty.onDuty) throw new Error('GoOnDuty did not put the counsellor on duty');
   }
 
@@ -105,7 +108,7 @@ class Counsellor {
   async rejoin(connection) {
     let state = await call(connection, 'Snapshot');
     if (!state.duty.onDuty) {
-      await call(connection, 'GoOnDuty', 3);
+      await call(connection, 'GoOnDuty', capacity);
       state = await call(connection, 'Snapshot');
     }
     this.sync(state.chats);

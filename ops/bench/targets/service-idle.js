@@ -19,9 +19,9 @@ import { execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { call, connect } from '../lib/hub.js';
-import { sleep } from '../lib/pool.js';
+import { sleep, within } from '../lib/pool.js';
 import { distribution } from '../lib/report.js';
-import { descriptors, rssBytes } from '../lib/system.js';
+import { descriptors, rssBytes, rssOrNull } from '../lib/system.js';
 
 const self = fileURLToPath(import.meta.url);
 const openLimitMs = 15_000;
@@ -178,14 +178,6 @@ function nodeNow(pid) {
   }
 }
 
-function rssOrNull(pid) {
-  try {
-    return rssBytes(pid);
-  } catch {
-    return null;
-  }
-}
-
 // A tool process: opens its share at its rate, reports, then holds the connections until it is told to go.
 async function child() {
   const { url, count, rate, withinMs } = await new Promise((resolve) => process.once('message', resolve));
@@ -230,9 +222,8 @@ async function openOne(url) {
     }
     return connection;
   })();
-  const timeout = sleep(openLimitMs).then(() => null);
   try {
-    const connection = await Promise.race([attempt, timeout]);
+    const connection = await within(attempt, openLimitMs);
     if (connection) return { connection, ms: performance.now() - at };
     // Too late: if it opens after all, it is closed, so it does not count on the node unseen.
     attempt.then((late) => late.stop(), () => {});

@@ -8,7 +8,7 @@
 // answer are made again with the same clientMessageId, which the server stores once.
 import { Link } from '../lib/faults.js';
 import { call } from '../lib/hub.js';
-import { between, sleep } from '../lib/pool.js';
+import { between, sleep, within } from '../lib/pool.js';
 import { youthText } from '../lib/texts.js';
 
 const waitLimitMs = 120_000;
@@ -154,5 +154,3 @@ class YoungPerson {
     this.ledger.counts.conversationsUnfinished++;
   }
 }
-
-const within = (promise, ms) => Promise.race([promise, sleep(ms).then(() => undefined)]);

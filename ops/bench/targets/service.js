@@ -3,12 +3,12 @@
 // whole conversations side by side until stopped (and can drop every connection for a fault). Other targets (a bare SignalR relay, a socket.io relay) would
 // export the same three functions.
 import { counsellors, firstAdmin } from './service-accounts.js';
-import { Desk } from './service-desk.js';
+import { capacity, Desk } from './service-desk.js';
 import { Youths } from './service-youth.js';
 
 // Capacity 3 each, and a tenth more counsellors than strictly needed: a counsellor whose chat just ended is still
 // wrapping it up when the young person's slot starts the next one.
-export const counsellorsFor = (conversations) => Math.ceil((conversations * 1.1) / 3);
+const counsellorsFor = (conversations) => Math.ceil((conversations * 1.1) / capacity);
 
 export async function prepare(options, ledger, log) {
   // The setup code is the node's own: behind nginx (--setup-url) the admin is set up on that node directly; the

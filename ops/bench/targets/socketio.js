@@ -1,7 +1,7 @@
 // The target "socketio": the plain socket.io relay (ops/bench/baselines/socketio/relay.js) under the service's
 // message pattern (relay.js), WebSocket transport only.
 import { io } from 'socket.io-client';
-import { open } from '../lib/hub.js';
+import { open, opened } from '../lib/hub.js';
 import { prepareRelay } from './relay.js';
 
 const joinLimitMs = 30_000;
@@ -15,8 +15,7 @@ async function socketioClient(base, onMessage) {
     socket.once('connect_error', reject);
   });
   // Counted with the SignalR connections (lib/hub.js), so connectionsHeld and connectionsPeak mean the same.
-  open.now++;
-  open.peak = Math.max(open.peak, open.now);
+  opened();
   socket.once('disconnect', () => open.now--);
   return {
     join: (room) => socket.timeout(joinLimitMs).emitWithAck('join', room),
