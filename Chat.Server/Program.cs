@@ -3,6 +3,7 @@ using Chat.Server.Content;
 using Chat.Server.Conversations;
 using Chat.Server.Dashboard;
 using Chat.Server.Handover;
+using Chat.Server.Languages;
 using Chat.Server.Opening;
 using Chat.Server.Privacy;
 using Chat.Server.ScaleOut;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage();
+builder.Services.AddLanguages();
 builder.Services.AddScaleOut();
 builder.Services.AddConversations();
 builder.Services.AddStaff();

@@ -1,4 +1,6 @@
-// Swedish texts for the error codes of docs/protocol.md. The hub's own message is English for developers.
+// Texts for the error codes of docs/protocol.md. The hub's own message is English for developers. A young person
+// reads them in their language (errors.{code} in wwwroot/texts); the console's are Swedish here until its texts move.
+import { has, plural, t } from './texts.js';
 
 const common = {
   'server-error': 'Något gick fel hos oss. Försök igen om en stund.',
@@ -8,40 +10,6 @@ const common = {
   'message-too-long': 'Meddelandet är för långt. Det får vara högst 2000 tecken.',
   'invalid-characters': 'Meddelandet innehåller tecken som inte går att skicka. Ta bort dem och försök igen.',
   'invalid-client-message-id': 'Meddelandet kunde inte skickas. Försök igen.',
-};
-
-const youth = {
-  // Not from the server: shown when a young person comes back after their place in the queue was released.
-  'place-released': 'Du var borta en stund, så din plats i kön släpptes. Du kan börja om när du vill.',
-  'already-started': 'Du har redan en chatt igång i det här fönstret.',
-  'chat-closed': 'Chatten är stängd just nu.',
-  'invalid-topic': 'Ämnet gick inte att välja. Välj ett annat eller "Vill inte säga".',
-  'invalid-language': 'Språket gick inte att välja. Välj ett annat eller "Vill inte säga".',
-  'invalid-age-band': 'Åldern gick inte att välja. Välj en annan eller "Vill inte säga".',
-  'invalid-token': 'Din chatt gick inte att hitta. Du kan starta en ny.',
-  'unknown-conversation': 'Din chatt finns inte längre. Du kan starta en ny.',
-  'open-elsewhere': 'Chatten är öppen i en annan flik eller ett annat fönster.',
-  'not-started': 'Chatten har inte startat än.',
-  'not-active': 'Du kan skriva när en kurator har anslutit.',
-  // The page asks first (youth-share-check.js); this is only the words if a client ever shows the code itself.
-  'looks-personal': 'Det du skriver ser ut som något som kan visa vem du är. Du är anonym här, och du behöver inte berätta vem du är.',
-  'session-moved': 'Chatten fortsätter i ett annat fönster.',
-  'already-ended': 'Chatten är redan avslutad.',
-  'not-ended': 'Du kan svara på frågan när chatten är avslutad.',
-  'invalid-rating': 'Välj ett svar mellan 1 och 5.',
-  'already-rated': 'Du har redan svarat. Tack!',
-  'no-offer': 'Frågan gäller inte längre.',
-  'offer-changed': 'Kuratorn har ändrat förslaget. Läs det nya innan du svarar.',
-  'no-counsellor': 'Du kan få en kod när en kurator har pratat med dig.',
-  'no-return-code': 'Du har ingen kod i den här chatten.',
-  'invalid-code': 'Det ser inte ut som en kod. En kod har 12 tecken, till exempel ABCD-EFGH-JKMN.',
-  'unknown-code': 'Koden finns inte. Den kan vara felskriven, raderad eller för gammal.',
-  'code-used': 'Koden har redan använts.',
-  'too-many-attempts': 'För många försök. Vänta en stund och försök igen.',
-  'service-gone': 'Ingen från verksamheten kan vara med i chatten just nu. Du fortsätter prata här, och kuratorn kan föreslå något annat.',
-  // Calm and neutral: the young person may share an address with someone a counsellor blocked (a school's network).
-  blocked: 'Det går inte att starta en ny chatt härifrån just nu. Om du är i fara: ring 112. Du kan också läsa våra hjälpsidor.',
-  'service-unavailable': 'Den verksamheten kan inte vara med i chatten just nu. Kontakta dem direkt och ge dem koden – den fungerar fortfarande. Du kan också starta en chatt utan kod.',
 };
 
 const staff = {
@@ -104,7 +72,16 @@ function waitText(seconds) {
 
 // retryAfter: seconds, with slow-down (the server's limit on how fast chats start and messages are sent).
 export function errorText(code, audience, retryAfter) {
+  if (audience === 'youth') return youthErrorText(code, retryAfter);
   if (code === 'slow-down') return `Det gick lite för fort. Vänta ${waitText(retryAfter)} och försök sedan igen.`;
-  const texts = audience === 'staff' ? staff : youth;
-  return texts[code] ?? common[code] ?? fallback;
+  return staff[code] ?? common[code] ?? fallback;
+}
+
+function youthErrorText(code, retryAfter) {
+  if (code === 'slow-down') {
+    const wait = !(retryAfter > 0) ? t('wait.aMoment')
+      : retryAfter < 60 ? plural('wait.seconds', retryAfter) : plural('wait.minutesPlain', Math.ceil(retryAfter / 60));
+    return t('errors.slow-down', { wait });
+  }
+  return has(`errors.${code}`) ? t(`errors.${code}`) : t('errors.fallback');
 }

@@ -38,19 +38,3 @@ export function findPersonalDetails(text) {
   if (address.test(text)) found.push('address');
   return found;
 }
-
-const words = {
-  'identity-number': 'ett personnummer',
-  phone: 'ett telefonnummer',
-  email: 'en e-postadress',
-  address: 'en adress',
-};
-
-// The calm question before sending. kinds may be empty when only the server noticed.
-export function nudgeText(kinds) {
-  const named = kinds.map((kind) => words[kind]).filter(Boolean);
-  const what = named.length === 0 ? 'något som kan visa vem du är'
-    : named.length === 1 ? named[0]
-      : `${named.slice(0, -1).join(', ')} och ${named.at(-1)}`;
-  return `Det du skriver ser ut som ${what}. Vill du verkligen dela det? Du är anonym här, och du behöver inte berätta vem du är.`;
-}

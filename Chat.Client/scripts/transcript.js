@@ -1,7 +1,41 @@
 // Renders ChatMessage entries into a list, in seq order, each seq once.
 // viewer is 'youth' or 'counsellor': it decides which entries are "own" and how people are named.
+import { dateFormat, t } from './texts.js';
 
-const timeFormat = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit' });
+// The console's words, in Swedish until the console's texts move to the language files too; the young person's
+// come from them (transcript.* in wwwroot/texts), with the same keys and {slots}.
+const consoleWords = {
+  you: 'Du',
+  youth: 'Den unga',
+  someCounsellor: 'Kurator',
+  youEnded: 'Du avslutade chatten',
+  youthEnded: 'Den unga avslutade chatten',
+  counsellorEnded: '{name} avslutade chatten',
+  ended: 'Chatten avslutades',
+  theCounsellor: 'Kuratorn',
+  aCounsellor: 'En kurator',
+  aPerson: 'En person',
+  thePerson: 'Personen',
+  theService: 'verksamheten',
+  joined: '{name} har anslutit',
+  joinedFrom: '{name} från {service} har anslutit',
+  left: '{name} har lämnat chatten',
+  leftFrom: '{name} från {service} har lämnat chatten',
+  handover: 'Den unga sa ja till {service}. Sammanfattningen de får läsa:',
+  transferred: '{name} lämnade över chatten',
+  handoverCancelled: 'Överlämningen till {service} avbröts',
+  note: 'Anteckning från {name}, sparad av den unga:',
+  noteBy: 'en kurator',
+  youSentPage: 'Du skickade en hjälpsida',
+  sentPage: '{name} skickade en hjälpsida',
+  read: 'Läs',
+  readPage: 'Läs: {title}',
+};
+
+function say(viewer, key, values = {}) {
+  if (viewer === 'youth') return t(`transcript.${key}`, values);
+  return consoleWords[key].replace(/\{(\w+)\}/g, (slot, name) => (name in values ? values[name] : slot));
+}
 
 // A partner service's member is named with their service: "Sara, Stödcentrum".
 function staffName(message, fallback) {
@@ -17,40 +51,32 @@ function isOwn(message, viewer, self) {
 }
 
 function authorOf(message, viewer, self) {
-  if (message.from === 'youth') return viewer === 'youth' ? 'Du' : 'Den unga';
-  if (isOwn(message, viewer, self)) return 'Du';
-  return staffName(message, 'Kurator');
+  if (message.from === 'youth') return say(viewer, viewer === 'youth' ? 'you' : 'youth');
+  if (isOwn(message, viewer, self)) return say(viewer, 'you');
+  return staffName(message, say(viewer, 'someCounsellor'));
 }
 
 function endedText(message, viewer) {
-  if (message.from === viewer) return 'Du avslutade chatten';
-  if (message.from === 'youth') return 'Den unga avslutade chatten';
-  if (message.from === 'counsellor') return `${message.name || 'Kuratorn'} avslutade chatten`;
-  return 'Chatten avslutades';
+  if (message.from === viewer) return say(viewer, 'youEnded');
+  if (message.from === 'youth') return say(viewer, 'youthEnded');
+  if (message.from === 'counsellor') return say(viewer, 'counsellorEnded', { name: message.name || say(viewer, 'theCounsellor') });
+  return say(viewer, 'ended');
 }
 
 export function systemText(message, viewer) {
-  const youth = viewer === 'youth';
+  const service = message.service || say(viewer, 'theService');
   switch (message.kind) {
     case 'joined': return message.service
-      ? `${message.name || 'En person'} från ${message.service} har anslutit`
-      : `${message.name || 'En kurator'} har anslutit`;
+      ? say(viewer, 'joinedFrom', { name: message.name || say(viewer, 'aPerson'), service })
+      : say(viewer, 'joined', { name: message.name || say(viewer, 'aCounsellor') });
     case 'left': return message.service
-      ? `${message.name || 'Personen'} från ${message.service} har lämnat chatten`
-      : `${message.name || 'Kuratorn'} har lämnat chatten`;
+      ? say(viewer, 'leftFrom', { name: message.name || say(viewer, 'thePerson'), service })
+      : say(viewer, 'left', { name: message.name || say(viewer, 'theCounsellor') });
     case 'ended': return endedText(message, viewer);
-    case 'handover': return youth
-      ? `Du sa ja till att prata med ${message.service}. Det här får de läsa:`
-      : `Den unga sa ja till ${message.service}. Sammanfattningen de får läsa:`;
-    case 'transferred': return youth
-      ? `${message.name || 'Kuratorn'} har lämnat över dig till en kollega. Du behåller din plats i kön, före dem som kommer nu.`
-      : `${message.name || 'En kurator'} lämnade över chatten`;
-    case 'handover-cancelled': return youth
-      ? `Det blev ingen kontakt med ${message.service || 'verksamheten'} nu. Du fortsätter prata här.`
-      : `Överlämningen till ${message.service || 'verksamheten'} avbröts`;
-    case 'note': return youth
-      ? `Anteckningen du sparade hos ${message.name || 'kuratorn'}:`
-      : `Anteckning från ${message.name || 'en kurator'}, sparad av den unga:`;
+    case 'handover': return say(viewer, 'handover', { service });
+    case 'transferred': return say(viewer, 'transferred', { name: message.name || say(viewer, viewer === 'youth' ? 'theCounsellor' : 'aCounsellor') });
+    case 'handover-cancelled': return say(viewer, 'handoverCancelled', { service });
+    case 'note': return say(viewer, 'note', { name: message.name || say(viewer, 'noteBy') });
     default: return '';
   }
 }
@@ -67,7 +93,7 @@ function renderPageCard(item, message, viewer, self) {
   const author = document.createElement('span');
   author.className = 'msg-author';
   author.dir = 'auto';
-  author.textContent = own ? 'Du skickade en hjälpsida' : `${staffName(message, 'Kuratorn')} skickade en hjälpsida`;
+  author.textContent = own ? say(viewer, 'youSentPage') : say(viewer, 'sentPage', { name: staffName(message, say(viewer, 'theCounsellor')) });
   const title = document.createElement('p');
   title.className = 'msg-page-title';
   title.dir = 'auto';
@@ -79,8 +105,8 @@ function renderPageCard(item, message, viewer, self) {
   const link = document.createElement('a');
   link.className = 'button button-quiet msg-page-read';
   link.href = `/${address[1]}/${address[2]}`;
-  link.textContent = 'Läs';
-  link.setAttribute('aria-label', `Läs: ${message.text ?? ''}`);
+  link.textContent = say(viewer, 'read');
+  link.setAttribute('aria-label', say(viewer, 'readPage', { title: message.text ?? '' }));
   if (viewer === 'youth') {
     link.dataset.helpLink = '';
   } else {
@@ -128,7 +154,7 @@ export function renderMessage(message, viewer, self) {
     const time = document.createElement('time');
     time.className = 'msg-time';
     time.dateTime = new Date(message.at).toISOString();
-    time.textContent = timeFormat.format(message.at);
+    time.textContent = dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(message.at);
     item.append(time);
   }
   return item;

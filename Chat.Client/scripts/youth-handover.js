@@ -4,6 +4,7 @@
 // reload can show it again while nothing in Redis links the code to the conversation.
 import { call } from './hub.js';
 import { byId, setText } from './dom.js';
+import { dateFormat, t } from './texts.js';
 
 const codeKeys = { pickup: 'chat.pickup-code', return: 'chat.return-code' };
 
@@ -16,11 +17,7 @@ export function forgetCodes() {
   for (const key of Object.values(codeKeys)) sessionStorage.removeItem(key);
 }
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
-
-function fill(selector, text) {
-  for (const element of document.querySelectorAll(selector)) setText(element, text);
-}
+const day = (at) => dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 
 export function createHandover(connection, { showError, counsellorName }) {
   let offer = null;
@@ -32,8 +29,13 @@ export function createHandover(connection, { showError, counsellorName }) {
       box.hidden = true;
       return;
     }
-    fill('#handover-offer [data-service]', next.serviceName);
-    fill('#handover-offer [data-counsellor]', counsellorName() || 'Kuratorn');
+    // Service names stay as the directory writes them (in Swedish), inside the young person's language.
+    const names = { service: next.serviceName, counsellor: counsellorName() || t('people.counsellor') };
+    setText(byId('handover-offer-heading'), t('handover.heading', names));
+    setText(byId('handover-intro'), t('handover.intro', names));
+    setText(byId('handover-live-text'), t('handover.live', names));
+    setText(byId('handover-code-text'), t('handover.byCode', names));
+    setText(byId('handover-may-open-text'), t('handover.mayOpen', names));
     setText(byId('handover-summary'), next.summary);
     const live = next.mode === 'live';
     byId('handover-live-text').hidden = !live;
@@ -51,13 +53,13 @@ export function createHandover(connection, { showError, counsellorName }) {
     const box = byId('pickup');
     box.hidden = !pickup;
     if (!pickup) return;
-    fill('[data-pickup-service]', pickup.serviceName);
+    setText(byId('pickup-heading'), t('pickup.heading', { service: pickup.serviceName }));
     const code = keepCode('pickup', pickup.code);
     setText(byId('pickup-code'), code);
     byId('pickup-code').hidden = !code;
     byId('pickup-delete').hidden = !code;
     byId('pickup-elsewhere').hidden = Boolean(code);
-    setText(byId('pickup-expires'), dateFormat.format(pickup.expiresAt));
+    setText(byId('pickup-expires'), t('pickup.expires', { date: day(pickup.expiresAt) }));
     setText(byId('pickup-contact'), pickup.contact);
     byId('pickup-contact').hidden = !pickup.contact;
     byId('pickup-contact-label').hidden = !pickup.contact;
@@ -94,7 +96,7 @@ export function createHandover(connection, { showError, counsellorName }) {
     byId('return-code').hidden = !shown;
     byId('return-delete').hidden = !shown;
     byId('return-elsewhere').hidden = Boolean(shown);
-    setText(byId('return-expires'), dateFormat.format(code.expiresAt));
+    setText(byId('return-expires'), t('return.expires', { date: day(code.expiresAt) }));
     byId('return-note-kept').hidden = !code.noteKept && !code.note;
     setText(byId('return-note-text'), code.note);
     byId('return-note-text').hidden = !code.note;
@@ -167,18 +169,16 @@ export function createHandover(connection, { showError, counsellorName }) {
       showPickup(state.pickup ?? null);
       showReturnCode(state.returnCode ?? null);
       showNoteOffer(state.returnNoteOffer ?? null);
-      fill('[data-return-name]', counsellorName() || 'kuratorn');
+      this.setCounsellorName();
       const returnTo = byId('return-to');
       returnTo.hidden = !state.returnTo && !state.waitingFor;
       setText(byId('waiting-hint'), state.waitingFor
-        ? `Någon från ${state.waitingFor} kommer in i chatten så snart de kan. Låt sidan vara öppen.`
-        : 'En kurator svarar så snart någon är ledig. Låt sidan vara öppen, du behöver inte göra något.');
-      if (state.waitingFor) setText(returnTo, `Du väntar på ${state.waitingFor}.`);
+        ? t('waiting.forService', { service: state.waitingFor })
+        : t('waiting.hint'));
+      if (state.waitingFor) setText(returnTo, t('waiting.waitingFor', { service: state.waitingFor }));
       if (state.returnTo) {
         const { counsellorName: name, onDuty } = state.returnTo;
-        setText(returnTo, onDuty
-          ? `Vi frågar ${name} först.`
-          : `${name} är inte här just nu. Den som är ledig först tar hand om dig.`);
+        setText(returnTo, t(onDuty ? 'waiting.askedFirst' : 'waiting.notHere', { name }));
       }
     },
     // Whether "the same person again" can be offered: only after a chat held by this service's own counsellor.
@@ -204,7 +204,9 @@ export function createHandover(connection, { showError, counsellorName }) {
       return byId('start-code').value.trim() || null;
     },
     setCounsellorName() {
-      fill('[data-return-name]', counsellorName() || 'kuratorn');
+      const name = counsellorName();
+      setText(byId('return-ask-text'), t('return.ask', { name: name || t('people.counsellorMidSentence') }));
+      setText(byId('return-note-offer-intro'), t('return.noteOffer', { name: name || t('people.counsellor') }));
     },
   };
 }

@@ -3,16 +3,25 @@
 // page left open at 17:59 offers the start button at 18:00. The texts match StatusWords (YouthStatus.cs).
 import { byId, setText } from './dom.js';
 import { estimateText } from './youth-view.js';
+import { dateFormat, t } from './texts.js';
+
+// { inDays, date: 'yyyy-MM-dd', time: 'HH:mm' } on the service's clock, in words: "i dag 18:00", "måndag 18:00".
+function whenText({ inDays, date, time }) {
+  const day = new Date(`${date}T12:00:00Z`);
+  const weekday = dateFormat({ weekday: 'long', timeZone: 'UTC' }).format(day);
+  if (inDays === 0) return t('when.today', { time });
+  if (inDays === 1) return t('when.tomorrow', { time });
+  if (inDays < 7) return t('when.weekday', { weekday, time });
+  return t('when.date', { weekday, date: dateFormat({ day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day), time });
+}
 
 function openText(status) {
-  const first = status.onDuty
-    ? 'Chatten är öppen.'
-    : 'Chatten är öppen, men ingen kurator är inloggad just nu. Du kan ställa dig i kön ändå.';
-  return status.closesText ? `${first} Den stänger ${status.closesText}.` : first;
+  const first = t(status.onDuty ? 'status.open' : 'status.openNobodyOnDuty');
+  return status.closes ? `${first} ${t('status.closes', { when: whenText(status.closes) })}` : first;
 }
 
 function opensText(status) {
-  return status.opensText ? `Chatten öppnar igen ${status.opensText}.` : 'Vi vet inte just nu när chatten öppnar igen.';
+  return status.opens ? t('status.opens', { when: whenText(status.opens) }) : t('status.opensUnknown');
 }
 
 function write(id, text) {
@@ -59,5 +68,5 @@ export function watchOpening(onChange) {
 
   render();
   schedule();
-  return { refresh };
+  return { refresh, render };
 }

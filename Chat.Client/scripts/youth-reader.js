@@ -6,6 +6,7 @@
 // No history entry is pushed for the reader (so the phone's Back button cannot close it): quick exit replaces
 // only the current entry, and an extra entry for this page would let Back lead here again after it.
 import { byId, showAlert } from './dom.js';
+import { t } from './texts.js';
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const pagePath = new RegExp(`^/(${slug})/(${slug})$`);
@@ -98,14 +99,14 @@ export function createReader({ area, onOpen = () => {}, onClose = () => {} }) {
         if (request !== latest) return;
         if (root?.matches('article.help-article')) article = document.adoptNode(root);
       } else if (response.status === 404) {
-        return showProblem('Sidan finns inte längre.');
+        return showProblem(t('reader.gone'));
       }
     } catch {
       // offline, or the connection dropped: said below
     } finally {
       if (request === latest) byId('reader-loading').hidden = true;
     }
-    if (!article) return showProblem('Sidan gick inte att hämta just nu. Försök igen om en stund.');
+    if (!article) return showProblem(t('reader.failed'));
     scrub(article);
     const heading = prepare(article, (link) => pageOf(link) !== null || isChatPage(link));
     content.replaceChildren(article);

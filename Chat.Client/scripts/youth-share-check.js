@@ -1,7 +1,16 @@
 // Before a message that looks like it says who the young person is goes out: a calm question, "Skicka ändå" or
 // "Ändra". Nothing about it is kept or sent: the server only learns the message was confirmed, if it is sent.
 import { byId } from './dom.js';
-import { findPersonalDetails, nudgeText } from './personal-details.js';
+import { findPersonalDetails } from './personal-details.js';
+import { current, t } from './texts.js';
+
+// The calm question before sending, in the young person's language. kinds may be empty when only the server noticed.
+function nudgeText(kinds) {
+  const named = kinds.map((kind) => t(`shareCheck.kind.${kind}`));
+  const what = named.length === 0 ? t('shareCheck.somethingPersonal')
+    : new Intl.ListFormat(current(), { type: 'conjunction' }).format(named);
+  return t('shareCheck.question', { what });
+}
 
 export function createShareCheck() {
   const box = byId('share-check');

@@ -2,6 +2,7 @@
 import { byId, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { createTypingIndicator } from './typing.js';
+import { current as currentLanguage, plural, t } from './texts.js';
 
 const views = ['resuming', 'start', 'closed', 'waiting', 'chat', 'ended', 'open-elsewhere', 'session-moved'];
 const showTyping = createTypingIndicator(byId('typing-indicator'));
@@ -23,6 +24,9 @@ export function show(requested) {
   // The reader shows the place in the queue too, while there is one.
   byId('reader-queue').hidden = name !== 'waiting';
   byId('reader-danger').hidden = name !== 'waiting' && name !== 'chat';
+  // The language is picked before a chat starts; it is the chat's language from then on.
+  const picker = document.getElementById('language-picker');
+  if (picker) picker.hidden = name !== 'start' && name !== 'closed';
   hideEndConfirm();
   // If the pressed button vanished with its view, move focus to the new view's heading.
   if (focusWasInside) byId(name).querySelector('[data-focus]')?.focus();
@@ -32,13 +36,8 @@ export function showError(error) {
   showAlert(byId('chat-error'), error ? errorText(error.code ?? error, 'youth', error.retryAfter) : '');
 }
 
-const connectionTexts = {
-  reconnecting: 'Anslutningen bröts. Vi försöker koppla upp igen …',
-  closed: 'Ingen anslutning just nu. Kontrollera internet och försök igen.',
-};
-
 export function showConnection(state) {
-  showAlert(byId('connection-status'), connectionTexts[state]);
+  showAlert(byId('connection-status'), state ? t(`connection.${state}`) : '');
   byId('reconnect').hidden = state !== 'closed';
 }
 
@@ -52,39 +51,33 @@ function update(element, text) {
 }
 
 export function setQueuePosition(position) {
-  const text = typeof position !== 'number' ? 'Du står i kön.'
-    : position <= 1 ? 'Du är först i kön.'
-    : `Du är nummer ${position} i kön.`;
+  const text = typeof position !== 'number' ? t('waiting.inQueue')
+    : position <= 1 ? t('waiting.first')
+    : t('waiting.position', { position });
   update(byId('queue-position'), text);
   update(byId('reader-queue'), text);
 }
 
 // Rounded as coarsely as the estimate deserves: minutes up to ten, then fives, then "over an hour".
 export function estimateText(seconds) {
-  if (typeof seconds !== 'number') return 'Just nu kan vi inte säga hur länge du får vänta.';
-  if (seconds < 60) return 'Beräknad väntetid: strax.';
+  if (typeof seconds !== 'number') return t('wait.unknown');
+  if (seconds < 60) return t('wait.soon');
   const minutes = Math.round(seconds / 60);
-  if (minutes > 60) return 'Beräknad väntetid: mer än en timme.';
+  if (minutes > 60) return t('wait.overAnHour');
   const shown = minutes <= 10 ? minutes : Math.round(minutes / 5) * 5;
-  return `Beräknad väntetid: ungefär ${shown} ${shown === 1 ? 'minut' : 'minuter'}.`;
+  return plural('wait.minutes', shown);
 }
 
 export function setQueueEstimate(seconds) {
   update(byId('queue-estimate'), estimateText(seconds));
 }
 
-const dangerTexts = {
-  sending: 'Vi säger till kuratorerna …',
-  sent: 'Vi har sagt till kuratorerna att du är i fara just nu.',
-  failed: 'Vi kunde inte säga till kuratorerna just nu. Ring 112 om du är i akut fara.',
-};
-
 // The 112 notice stays until a new chat starts: someone in danger should not lose it when a chat ends.
 export function showEmergency(state) {
   const box = byId('emergency');
   const appearing = box.hidden;
   box.hidden = false;
-  setText(byId('danger-status'), dangerTexts[state]);
+  setText(byId('danger-status'), t(`danger.${state}`));
   if (appearing) {
     byId('emergency-heading').focus();
     box.scrollIntoView({ block: 'start' });
@@ -96,7 +89,7 @@ export function hideEmergency() {
 }
 
 export function setCounsellor(name) {
-  setText(byId('typing-indicator'), `${name || 'Kuratorn'} skriver …`);
+  setText(byId('typing-indicator'), t('chat.typing', { name: name || t('people.counsellor') }));
 }
 
 export function setTyping(isTyping) {
@@ -121,5 +114,5 @@ export function hideEndConfirm() {
 
 export function startChoices() {
   const value = (id) => byId(id).value || null;
-  return { topic: value('topic'), language: value('language'), ageBand: value('age-band') };
+  return { topic: value('topic'), language: currentLanguage(), ageBand: value('age-band') };
 }

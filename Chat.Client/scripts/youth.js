@@ -8,6 +8,7 @@ import { createHandover, forgetCodes } from './youth-handover.js';
 import { createReader } from './youth-reader.js';
 import { watchOpening } from './youth-opening.js';
 import { createShareCheck } from './youth-share-check.js';
+import * as texts from './texts.js';
 
 // The token lives in this tab's sessionStorage only: never a cookie, localStorage or the URL.
 const tokenKey = 'chat.token';
@@ -16,7 +17,8 @@ const storeToken = (token) => sessionStorage.setItem(tokenKey, token);
 const forgetToken = () => sessionStorage.removeItem(tokenKey);
 
 const connection = createConnection('/hubs/youth');
-const opening = watchOpening((open) => view.setClosed(!open));
+// Watched once the page's words are there (texts.ready below): it rewrites the status lines.
+let opening = null;
 const transcript = createTranscript(byId('messages'), 'youth');
 let moved = false;
 let counsellorName = '';
@@ -42,11 +44,11 @@ const reader = createReader({
 
 // What the reader says beside the way back when something happens in the chat meanwhile.
 function newsFor(message) {
-  if (message.kind === 'joined') return `${message.name || 'En kurator'} har anslutit och väntar på dig i chatten. Gå tillbaka när du vill.`;
-  if (message.kind === 'ended') return 'Chatten har avslutats.';
-  if (message.kind === 'transferred') return 'Du har lämnats över till en kollega och står i kön igen.';
-  if (message.kind === 'page') return `${message.name || 'Kuratorn'} har skickat en sida till dig i chatten.`;
-  if (message.from === 'counsellor') return 'Du har fått ett nytt meddelande i chatten.';
+  if (message.kind === 'joined') return texts.t('news.joined', { name: message.name || texts.t('people.aCounsellor') });
+  if (message.kind === 'ended') return texts.t('news.ended');
+  if (message.kind === 'transferred') return texts.t('news.transferred');
+  if (message.kind === 'page') return texts.t('news.page', { name: message.name || texts.t('people.counsellor') });
+  if (message.from === 'counsellor') return texts.t('news.message');
   return null;
 }
 
@@ -171,9 +173,9 @@ connection.on('Typing', ({ isTyping }) => view.setTyping(isTyping));
 connection.on('SessionMoved', () => {
   moved = true;
   view.show('session-moved');
-  reader.notify('Chatten fortsätter i ett annat fönster.');
+  reader.notify(texts.t('errors.session-moved'));
 });
-connection.on('HandoverOffered', () => reader.notify('Kuratorn har en fråga till dig i chatten.'));
+connection.on('HandoverOffered', () => reader.notify(texts.t('news.offer')));
 connection.onreconnecting(() => view.showConnection('reconnecting'));
 connection.onreconnected(() => {
   view.showConnection(null);
@@ -198,7 +200,7 @@ byId('start-form').addEventListener('submit', async (event) => {
   } catch (error) {
     view.showError(error);
     // Closed since the page last asked: show when it opens instead of the form.
-    if (error.code === 'chat-closed') opening.refresh();
+    if (error.code === 'chat-closed') opening?.refresh();
   } finally {
     view.setReady(true);
   }
@@ -278,5 +280,27 @@ window.addEventListener('chat:quick-exit', () => {
   if (!navigator.sendBeacon?.('/youth/leave', token)) fireAndForget(connection, 'End');
 });
 
+for (const button of document.querySelectorAll('#language-picker [data-language]')) {
+  button.addEventListener('click', async () => {
+    try {
+      await texts.use(button.dataset.language);
+    } catch {
+      view.showError('connection-lost');
+    }
+  });
+}
+// The picker says which language is on; the texts that youth-opening.js writes follow the language.
+window.addEventListener('chat:language', ({ detail }) => {
+  for (const button of document.querySelectorAll('#language-picker [data-language]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.language === detail));
+  }
+  opening?.render();
+  view.setCounsellor(counsellorName);
+});
+
 if (readToken()) view.show('resuming');
-connect(false);
+// The words first (the stored language may differ from the rendered one), then the connection.
+texts.ready().then(() => {
+  opening = watchOpening((open) => view.setClosed(!open));
+  connect(false);
+});

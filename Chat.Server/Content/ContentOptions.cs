@@ -2,10 +2,7 @@ namespace Chat.Server.Content;
 
 public sealed class ContentOptions
 {
-    // The languages pages may be written in; the first is the default. Right-to-left ones are rendered so.
-    public List<string> Languages { get; set; } = ["sv", "en", "ar"];
-    public List<string> RightToLeft { get; set; } = ["ar"];
-
+    // Pages may be written in the offered languages (Languages:Offered, TextCatalog), the first being the default.
     // A page's Markdown source may be at most this long (characters); a help page is a few thousand.
     public int MaxMarkdownLength { get; set; } = 40_000;
 
@@ -14,7 +11,4 @@ public sealed class ContentOptions
 
     // How long a node trusts its last look at whether a counsellor is on duty, for the reading pages' "the chat is open now".
     public TimeSpan ChatOpenCheckEvery { get; set; } = TimeSpan.FromSeconds(3);
-
-    public string DefaultLanguage => Languages[0];
-    public bool IsRightToLeft(string language) => RightToLeft.Contains(language);
 }

@@ -6,9 +6,6 @@ public static class ContentSetup
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration("Content")
-            // Two or three letters: a language is the first segment of a page's address, and must never be taken for "staff".
-            .Validate(o => o.Languages.Count > 0 && o.Languages.All(l => l.Length is 2 or 3 && l.All(char.IsAsciiLetterLower)),
-                "Content:Languages needs at least one language code of two or three letters a–z.")
             .Validate(o => o.MaxMarkdownLength is > 0 and <= 1_000_000, "Content:MaxMarkdownLength must be between 1 and 1,000,000.")
             .Validate(o => o.HistoryLength is > 0 and <= 1000, "Content:HistoryLength must be between 1 and 1,000.")
             .Validate(o => o.ChatOpenCheckEvery > TimeSpan.Zero && o.ChatOpenCheckEvery <= TimeSpan.FromMinutes(1), "Content:ChatOpenCheckEvery must be more than zero and at most a minute.")

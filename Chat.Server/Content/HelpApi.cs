@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Chat.Client.Texts;
 
 namespace Chat.Server.Content;
 
@@ -12,7 +12,7 @@ public static class HelpApi
     {
         var documents = app.ServiceProvider.GetRequiredService<HelpDocuments>();
         var openNow = app.ServiceProvider.GetRequiredService<ChatOpenNow>();
-        foreach (var language in app.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value.Languages)
+        foreach (var language in app.ServiceProvider.GetRequiredService<TextCatalog>().Codes)
         {
             app.MapGet($"/{language}", async context =>
                 await Write(context, IsExactly(context, language) ? await documents.Index(language, await openNow.IsOpen()) : null, documents));

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using Chat.Client.Texts;
 using StackExchange.Redis;
 
 namespace Chat.Server.Content;
@@ -11,16 +11,17 @@ public static class HelpArticleApi
     public static void MapHelpArticles(this IEndpointRouteBuilder app) => app.MapGet("/help-article/{language}/{slug}", Article);
 
     private static async Task<IResult> Article(
-        string language, string slug, HelpPages pages, PageCache cache, Handover.ServiceDirectory directory, IOptions<ContentOptions> options)
+        string language, string slug, HelpPages pages, PageCache cache, Handover.ServiceDirectory directory, TextCatalog texts)
     {
-        if (!options.Value.Languages.Contains(language) || !Slugs.IsSlug(slug)) return Results.NotFound();
+        if (!texts.IsOffered(language) || !Slugs.IsSlug(slug)) return Results.NotFound();
+        var words = texts.For(language);
         try
         {
             // "Where else you can turn" is made from the service directory, not stored.
             var html = await cache.GetOrAdd(language, slug, "article", async () =>
-                slug == WhereElse.SlugFor(language)
-                    ? Fragment(new PublishedPage(language, slug, "", WhereElse.Markdown(await directory.All(), HelpWords.For(language)), 0), options.Value.IsRightToLeft(language))
-                    : await pages.Published(language, slug) is { } page ? Fragment(page, options.Value.IsRightToLeft(language)) : null);
+                slug == WhereElse.SlugFor(words)
+                    ? Fragment(new PublishedPage(language, slug, "", WhereElse.Markdown(await directory.All(), words), 0), words.RightToLeft)
+                    : await pages.Published(language, slug) is { } page ? Fragment(page, words.RightToLeft) : null);
             return html is null ? Results.NotFound() : Results.Text(html, "text/html; charset=utf-8");
         }
         catch (Exception e) when (Storage.RedisRetry.IsUnavailable(e))

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Chat.Client.Texts;
 using Chat.Server.Handover;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Server.Content;
 
@@ -16,7 +16,7 @@ public sealed class HelpDocuments(
     ServiceDirectory directory,
     PageCache cache,
     SiteAssets siteAssets,
-    IOptions<ContentOptions> options,
+    TextCatalog texts,
     IConfiguration configuration,
     IServiceProvider services,
     ILoggerFactory loggers) : IAsyncDisposable
@@ -24,14 +24,12 @@ public sealed class HelpDocuments(
     private readonly (AsyncServiceScope Scope, HtmlRenderer Renderer) _rendering = NewRenderer(services, loggers);
     private Task<HelpResponse>? _notFound;
 
-    private ContentOptions Options => options.Value;
-
     private static string Variant(bool open) => open ? "open" : "closed";
 
     // Null when there is no such published page (or the address is reserved for another language's generated page).
     public Task<HelpResponse?> Page(string language, string slug, bool open)
     {
-        if (slug == WhereElse.SlugFor(language)) return cache.GetOrAdd(language, slug, Variant(open), () => BuildWhereElse(language, open));
+        if (slug == WhereElse.SlugFor(texts.For(language))) return cache.GetOrAdd(language, slug, Variant(open), () => BuildWhereElse(language, open));
         if (Slugs.IsReserved(slug)) return Task.FromResult<HelpResponse?>(null);
         return cache.GetOrAdd(language, slug, Variant(open), () => BuildPage(language, slug, open));
     }
@@ -50,7 +48,7 @@ public sealed class HelpDocuments(
     private async Task<HelpResponse?> BuildPage(string language, string slug, bool open)
     {
         if (await pages.Published(language, slug) is not { } page) return null;
-        var others = Options.Languages.Where(l => l != language).ToList();
+        var others = texts.Codes.Where(l => l != language).ToList();
         var published = await Task.WhenAll(others.Select(other => pages.Published(other, slug)));
         var variants = others.Where((_, i) => published[i] is not null).Select(other => Link(other, $"/{other}/{slug}")).ToList();
         return await Document(language, PageRenderer.Render(page.Markdown), variants, $"/{language}", open);
@@ -58,34 +56,33 @@ public sealed class HelpDocuments(
 
     private async Task<HelpResponse?> BuildIndex(string language, bool open)
     {
-        var words = HelpWords.For(language);
+        var words = texts.For(language);
         var slugs = (await pages.All()).Where(p => p.Language == language).Select(p => p.Slug).ToList();
         var published = await Task.WhenAll(slugs.Select(slug => pages.Published(language, slug)));
         var entries = published.OfType<PublishedPage>().Select(page => (page.Title, page.Slug)).ToList();
-        entries.Add((words.WhereElseTitle, WhereElse.SlugFor(language)));
+        entries.Add((words["whereElse.title"], WhereElse.SlugFor(words)));
         var order = StringComparer.Create(WhereElse.Culture(language), ignoreCase: true);
-        var markdown = new StringBuilder("# ").Append(words.IndexTitle).Append("\n\n");
+        var markdown = new StringBuilder("# ").Append(words["help.indexTitle"]).Append("\n\n");
         foreach (var (title, slug) in entries.OrderBy(e => e.Title, order))
             markdown.Append("- [").Append(WhereElse.Escape(title)).Append("](/").Append(language).Append('/').Append(slug).Append(")\n");
-        var variants = Options.Languages.Where(l => l != language).Select(other => Link(other, $"/{other}")).ToList();
+        var variants = texts.Codes.Where(l => l != language).Select(other => Link(other, $"/{other}")).ToList();
         return await Document(language, PageRenderer.Render(markdown.ToString()), variants, indexHref: null, open);
     }
 
     private async Task<HelpResponse?> BuildWhereElse(string language, bool open)
     {
-        var markdown = WhereElse.Markdown(await directory.All(), HelpWords.For(language));
-        var variants = Options.Languages.Where(l => l != language).Select(other => Link(other, $"/{other}/{WhereElse.SlugFor(other)}")).ToList();
+        var markdown = WhereElse.Markdown(await directory.All(), texts.For(language));
+        var variants = texts.Offered.Where(l => l.Code != language).Select(other => Link(other.Code, $"/{other.Code}/{WhereElse.SlugFor(other)}")).ToList();
         return await Document(language, PageRenderer.Render(markdown), variants, $"/{language}", open);
     }
 
-    private LanguageLink Link(string language, string href) =>
-        new(language, HelpWords.For(language) is { } words && words.Language == language ? words.LanguageName : language, href, Options.IsRightToLeft(language));
+    private LanguageLink Link(string language, string href) => new(language, texts.For(language).Name, href, texts.For(language).RightToLeft);
 
     private Task<HelpResponse> Document(string language, RenderedPage page, IReadOnlyList<LanguageLink> variants, string? indexHref, bool open) =>
         Render<HelpDocument>(new()
         {
-            [nameof(HelpDocument.View)] = new HelpView(language, Options.IsRightToLeft(language), page.Title, page.Html, variants, indexHref, open,
-                HelpWords.For(language), new HelpAssets(siteAssets.Url(SiteAssets.HelpCss), siteAssets.Url(SiteAssets.Icon), siteAssets.Url(SiteAssets.QuickExitScript), ExitUrl)),
+            [nameof(HelpDocument.View)] = new HelpView(language, texts.For(language).RightToLeft, page.Title, page.Html, variants, indexHref, open,
+                texts.For(language), new HelpAssets(siteAssets.Url(SiteAssets.HelpCss), siteAssets.Url(SiteAssets.Icon), siteAssets.Url(SiteAssets.QuickExitScript), ExitUrl)),
         });
 
     private async Task<HelpResponse> Render<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>

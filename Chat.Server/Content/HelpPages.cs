@@ -1,3 +1,4 @@
+using Chat.Client.Texts;
 using System.Text.Json;
 using Chat.Server.Conversations;
 using Chat.Server.Storage;
@@ -21,15 +22,15 @@ public sealed record PublishedPage(string Language, string Slug, string Title, s
 // Help pages in Redis: every save is a new version (the history keeps the last few), readers see the
 // published one. Saves and publishing name the version they build on, so two coordinators can never
 // overwrite each other without knowing: the second gets "conflict".
-public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> options, TimeProvider clock)
+public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> options, TextCatalog texts, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private RedisKeys Keys => redis.Keys;
     private ContentOptions Options => options.Value;
 
     public string Language(string? value) =>
-        value is not null && Options.Languages.Contains(value) ? value
-            : throw new ChatError("invalid-language", $"Pages can be written in: {string.Join(", ", Options.Languages)}.");
+        value is not null && texts.IsOffered(value) ? value
+            : throw new ChatError("invalid-language", $"Pages can be written in: {string.Join(", ", texts.Codes)}.");
 
     public static string Slug(string? value) =>
         !Slugs.IsSlug(value) ? throw new ChatError("invalid-slug", "An address is lowercase a–z and 0–9 in words joined by single dashes, at most 80 characters.")
@@ -93,7 +94,7 @@ public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> op
     // Every page and language there is, as "language:slug".
     public async Task<IReadOnlyList<(string Language, string Slug)>> All() =>
         (await redis.Database.SetMembersAsync(Keys.Pages)).Select(m => ((string)m!).Split(':', 2)).Select(p => (p[0], p[1]))
-            .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => Options.Languages.IndexOf(p.Item1)).ToList();
+            .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => texts.Codes.ToList().IndexOf(p.Item1)).ToList();
 
     public static ChatError Conflict() =>
         new("conflict", "Someone else saved or published this page since you opened it. Nothing was overwritten: open it again to see their version.");

@@ -1,3 +1,5 @@
+using Chat.Client.Texts;
+
 namespace Chat.Server.Content;
 
 // Another language of the same page, or another language's index.
@@ -15,5 +17,5 @@ public sealed record HelpView(
     IReadOnlyList<LanguageLink> Variants,
     string? IndexHref,
     bool ChatOpen,
-    HelpWords Words,
+    Language Words,
     HelpAssets Assets);

@@ -1,3 +1,4 @@
+using Chat.Client.Texts;
 using System.Collections.Concurrent;
 using Chat.Server.Storage;
 using StackExchange.Redis;
@@ -8,7 +9,7 @@ namespace Chat.Server.Content;
 // page changes. A change on any node is announced on one literal pub/sub channel and every node drops its
 // copies of that page; the next reader builds them again from Redis. (The Redis-backed IDistributedCache
 // package does not restore here, and a page is cheap to rebuild: this is the small piece needed.)
-public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) : IHostedService
+public sealed class PageCache(RedisConnection redis, TextCatalog texts, ILogger<PageCache> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<(string Language, string Slug, string Variant), Lazy<Task<object?>>> _entries = new();
     private const string Everything = "*";
@@ -40,8 +41,7 @@ public sealed class PageCache(RedisConnection redis, ILogger<PageCache> logger) 
     // its Swedish and its other slug), so only they are dropped, on every node.
     public async Task DirectoryChanged()
     {
-        await Changed("sv", WhereElse.SlugFor("sv"));
-        await Changed("en", WhereElse.SlugFor("en"));
+        foreach (var slug in WhereElse.AllSlugs) await Changed(texts.Default.Code, slug);
     }
 
     public async Task Changed(string? language = null, string? slug = null)

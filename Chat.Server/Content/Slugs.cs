@@ -11,7 +11,7 @@ public static partial class Slugs
     public static bool IsSlug(string? value) => value is { Length: > 0 and <= MaxLength } && Shape().IsMatch(value);
 
     // Addresses of pages the code generates (WhereElse), in whichever language: no coordinator's page can take them.
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string> { WhereElse.SwedishSlug, WhereElse.OtherSlug };
+    public static IReadOnlySet<string> Reserved => WhereElse.AllSlugs;
 
     public static bool IsReserved(string? value) => value is not null && Reserved.Contains(value);
 

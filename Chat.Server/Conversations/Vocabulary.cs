@@ -1,3 +1,5 @@
+using Chat.Client.Texts;
+
 namespace Chat.Server.Conversations;
 
 // The codes a young person or counsellor may choose (docs/protocol.md, "Vocabulary").
@@ -12,7 +14,9 @@ public static class Vocabulary
 
     public static readonly IReadOnlyList<string> AgeBands = ["under-13", "13-15", "16-17", "18-20", "21-plus"];
 
-    public static readonly IReadOnlyList<string> Languages = ["sv", "en", "ar"];
+    // Every language with a texts file (Chat.Client/wwwroot/texts), offered or not, the usual three first.
+    public static readonly IReadOnlyList<string> Languages =
+        [.. TextCatalog.Files.Keys.OrderBy(code => Array.IndexOf(["sv", "en", "ar"], code) is var at and >= 0 ? at : 3).ThenBy(code => code, StringComparer.Ordinal)];
 
     public static readonly IReadOnlyList<string> Outcomes =
         ["support-given", "information-given", "referred", "youth-left", "no-contact", "abusive"];

@@ -39,8 +39,8 @@ public sealed class ChatOpening(
             return new YouthStatus(status.Open, status.Known, outlook.OnDuty.Count > 0,
                 outlook.EstimatedWaitSeconds((int)Math.Min(waiting + 1, int.MaxValue)),
                 Ms(status.ClosesAt), Ms(status.NextOpening),
-                status.NextOpening is { } opens ? OpeningWords.When(opens, now) : null,
-                status.ClosesAt is { } closes ? OpeningWords.When(closes, now) : null);
+                status.NextOpening is { } opens ? OpeningWords.Local(opens, now) : null,
+                status.ClosesAt is { } closes ? OpeningWords.Local(closes, now) : null);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ChatError)
         {

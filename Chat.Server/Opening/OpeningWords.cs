@@ -1,8 +1,9 @@
 using System.Globalization;
+using Chat.Client.Components.Youth;
 
 namespace Chat.Server.Opening;
 
-// The hours in the young people's and coordinators' language (Swedish).
+// The hours in the coordinators' language (Swedish); the young people's page words them from texts (StatusWords).
 public static class OpeningWords
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
@@ -20,6 +21,11 @@ public static class OpeningWords
             _ => $"{Swedish.DateTimeFormat.GetDayName(at.DayOfWeek)} {at.Day} {Swedish.DateTimeFormat.GetMonthName(at.Month)} {clock}",
         };
     }
+
+    // The same for the young people's page, in parts its texts put into words in any language.
+    public static LocalWhen Local(DateTime at, DateTime now) => new(
+        DateOnly.FromDateTime(at).DayNumber - DateOnly.FromDateTime(now).DayNumber,
+        at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), at.ToString("HH:mm", CultureInfo.InvariantCulture));
 
     public static string Weekday(DayOfWeek day)
     {

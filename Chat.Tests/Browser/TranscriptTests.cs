@@ -3,21 +3,33 @@ using Chat.Tests.Support;
 
 namespace Chat.Tests.Browser;
 
-// The pages' transcript module (Chat.Client/scripts/transcript.js) in real Chromium, on its own.
+// The pages' transcript module (Chat.Client/scripts/transcript.js) in real Chromium, on its own: the page imports
+// it, with the modules it imports, from the repository's scripts folder.
 public sealed class TranscriptTests
 {
-    private static readonly string Module = File.ReadAllText(
-        Repository.File("Chat.Client/scripts/transcript.js")).Replace("export function", "function");
+    private const string Origin = "http://transcript.test";
 
     private static async Task<JsonElement> Run(string steps)
     {
         await using var context = await Chromium.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
-        await page.SetContentAsync("<ol id='list'></ol>");
+        await page.RouteAsync($"{Origin}/**", route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            return path.StartsWith("/scripts/", StringComparison.Ordinal)
+                ? route.FulfillAsync(new() { ContentType = "text/javascript", Body = File.ReadAllText(Repository.File("Chat.Client" + path)) })
+                : route.FulfillAsync(new()
+                {
+                    ContentType = "text/html",
+                    Body = "<html data-texts='{}'><ol id='list'></ol><script type='module'>"
+                        + "import { createTranscript } from '/scripts/transcript.js'; window.createTranscript = createTranscript;</script></html>",
+                });
+        });
+        await page.GotoAsync($"{Origin}/");
+        await page.WaitForFunctionAsync("() => typeof window.createTranscript === 'function'");
         return await page.EvaluateAsync<JsonElement>($$"""
             () => {
-              {{Module}}
-              const t = createTranscript(document.getElementById('list'), 'youth');
+              const t = window.createTranscript(document.getElementById('list'), 'youth');
               const text = (seq, from = 'counsellor', body = 'm' + seq) => ({ seq, kind: 'text', from, name: 'Ulla', text: body, at: 0 });
               {{steps}}
             }

@@ -13,7 +13,8 @@ public static class Rendered
     public static async Task<IDocument> Component<T>(Dictionary<string, object?> parameters, Action<IServiceCollection>? services = null)
         where T : IComponent
     {
-        var collection = new ServiceCollection().AddOptions().AddLogging();
+        // Every component may name a text: the language files as the service reads them.
+        var collection = new ServiceCollection().AddOptions().AddLogging().AddSingleton(Support.Words.Catalog);
         services?.Invoke(collection);
         await using var provider = collection.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, NullLoggerFactory.Instance);

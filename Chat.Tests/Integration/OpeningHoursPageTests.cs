@@ -101,7 +101,11 @@ public sealed class OpeningHoursPageTests : ChatTest
         var opensAt = DateTimeOffset.FromUnixTimeMilliseconds(closed.GetProperty("opensAt").GetInt64());
         var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
         Assert.Equal(DateOnly.Parse(Date(3)).ToDateTime(new TimeOnly(18, 0)), LocalTime.Of(opensAt, stockholm));
-        Assert.EndsWith(" 18:00", closed.GetProperty("opensText").GetString());
+        // On the service's clock, in parts the page words in the young person's language.
+        var opens = closed.GetProperty("opens");
+        Assert.Equal(3, opens.GetProperty("inDays").GetInt32());
+        Assert.Equal(Date(3), opens.GetProperty("date").GetString());
+        Assert.Equal("18:00", opens.GetProperty("time").GetString());
     }
 
     [Fact]
@@ -113,7 +117,7 @@ public sealed class OpeningHoursPageTests : ChatTest
         Assert.False(response.Headers.Contains("Set-Cookie"));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var names = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateObject().Select(p => p.Name).Order();
-        Assert.Equal(["closesAt", "closesText", "estimatedWaitSeconds", "hoursKnown", "onDuty", "open", "opensAt", "opensText"], names);
+        Assert.Equal(["closes", "closesAt", "estimatedWaitSeconds", "hoursKnown", "onDuty", "open", "opens", "opensAt"], names);
     }
 
     [Fact]

@@ -129,13 +129,13 @@ public sealed class ReadingTests : ChatTest
         using var client = App.NewClient();
         static string State(string html) => new HtmlParser().ParseDocument(html).QuerySelector(".chat-state")!.TextContent;
 
-        Assert.Equal(HelpWords.Swedish.ChatClosed, State((await Read(client, "/sv/medan-du-vantar")).Html));
+        Assert.Equal(Words.In("sv")["help.chatClosed"], State((await Read(client, "/sv/medan-du-vantar")).Html));
         await App.Get<DutyRoster>().GoOnDuty("ulla", 1);
-        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatOpen, "the page saying open");
-        Assert.Equal(HelpWords.English.ChatOpen, State((await Read(client, "/en")).Html));
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == Words.In("sv")["help.chatOpen"], "the page saying open");
+        Assert.Equal(Words.In("en")["help.chatOpen"], State((await Read(client, "/en")).Html));
 
         await App.Get<DutyRoster>().GoOffDuty("ulla");
-        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == HelpWords.Swedish.ChatClosed, "the page saying closed");
+        await HubEvents.Eventually(async () => State((await Read(client, "/sv/medan-du-vantar")).Html), s => s == Words.In("sv")["help.chatClosed"], "the page saying closed");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Chat.Server.Content;
+using Chat.Tests.Support;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +12,7 @@ namespace Chat.Tests.Unit;
 public sealed class HelpDocumentTests : IAsyncLifetime
 {
     private static readonly HelpAssets Assets = new("/css/help.abc.css", "/favicon.abc.svg", "/js/quick-exit.abc.js", "https://www.smhi.se/");
-    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddSingleton(Words.Catalog).BuildServiceProvider();
     private readonly HtmlRenderer _renderer;
 
     public HelpDocumentTests() => _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
@@ -27,7 +28,7 @@ public sealed class HelpDocumentTests : IAsyncLifetime
     private async Task<IDocument> Render(string language, string markdown, bool open = false, IReadOnlyList<LanguageLink>? variants = null)
     {
         var page = PageRenderer.Render(markdown);
-        var view = new HelpView(language, language == "ar", page.Title, page.Html, variants ?? [], $"/{language}", open, HelpWords.For(language), Assets);
+        var view = new HelpView(language, language == "ar", page.Title, page.Html, variants ?? [], $"/{language}", open, Words.In(language), Assets);
         var html = await HelpDocuments.Html<HelpDocument>(_renderer, new() { [nameof(HelpDocument.View)] = view }).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.StartsWith("<!DOCTYPE html>", html);
         return new HtmlParser().ParseDocument(html);
@@ -57,7 +58,7 @@ public sealed class HelpDocumentTests : IAsyncLifetime
 
         Assert.Equal("ar", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("rtl", document.DocumentElement.GetAttribute("dir"));
-        Assert.Equal(HelpWords.Arabic.QuickExit, document.QuerySelector("#quick-exit")!.TextContent);
+        Assert.Equal(Words.In("ar")["quickExit.label"], document.QuerySelector("#quick-exit")!.TextContent);
         var swedish = document.QuerySelector(".help-languages a")!;
         Assert.Equal(("sv", "ltr"), (swedish.GetAttribute("lang"), swedish.GetAttribute("dir")));
     }

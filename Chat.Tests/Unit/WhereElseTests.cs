@@ -15,7 +15,7 @@ public sealed class WhereElseTests
         WeeklyHours? hours = null, string contact = "", string? onlyWhen = null) =>
         new(id, name, offers, forWhom, min, max, [], [], hours ?? WeeklyHours.Unknown, contact, HandoverMode.ByCode, onlyWhen);
 
-    private static AngleSharp.Html.Dom.IHtmlDocument Page(IReadOnlyList<PartnerService> services, HelpWords words) =>
+    private static AngleSharp.Html.Dom.IHtmlDocument Page(IReadOnlyList<PartnerService> services, Chat.Client.Texts.Language words) =>
         new HtmlParser().ParseDocument($"<body>{PageRenderer.Render(WhereElse.Markdown(services, words)).Html}</body>");
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class WhereElseTests
             Service("anova", "ANOVA", "Behandling.", "Unga vuxna.", 16, null),
             Service("stodcentrum", "Stödcentrum", "Stödsamtal.", "Unga som utsatts för brott.", 10, 21, Office, "Telefon 08-123 45\nBesök: Gatan 1"),
             Service("112", "112", "Polis, ambulans, räddningstjänst."),
-        ], HelpWords.Swedish);
+        ], Words.In("sv"));
 
         Assert.Equal(["Vart kan jag vända mig?"], page.QuerySelectorAll("h1").Select(h => h.TextContent));
         Assert.Equal(["112", "ANOVA", "Stödcentrum"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
@@ -45,7 +45,7 @@ public sealed class WhereElseTests
     [Fact]
     public void WithoutTheDirectorysOwn112ThePageStillStartsWithIt()
     {
-        var page = Page([Service("anova", "ANOVA")], HelpWords.English);
+        var page = Page([Service("anova", "ANOVA")], Words.In("en"));
 
         Assert.Equal(["112", "ANOVA"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(("tel:112", "Call 112"), (page.QuerySelector("a")!.GetAttribute("href"), page.QuerySelector("a")!.TextContent));
@@ -66,7 +66,7 @@ public sealed class WhereElseTests
     [InlineData("text\\")]
     public void WhatCoordinatorsTypedIsAlwaysShownAsTheText(string typed)
     {
-        var page = Page([Service("x", typed, typed, typed, contact: typed, onlyWhen: typed)], HelpWords.Swedish);
+        var page = Page([Service("x", typed, typed, typed, contact: typed, onlyWhen: typed)], Words.In("sv"));
 
         var shown = System.Text.RegularExpressions.Regex.Replace(typed.Trim(), @"\s+", " ");
         Assert.Equal(shown, page.QuerySelectorAll("h2")[1].TextContent);
@@ -79,9 +79,9 @@ public sealed class WhereElseTests
     [Fact]
     public void TheGeneratedPagesHaveAddressesNoCoordinatorCanTake()
     {
-        Assert.Equal("vart-kan-jag-vanda-mig", WhereElse.SlugFor("sv"));
-        Assert.Equal("where-else-can-i-turn", WhereElse.SlugFor("en"));
-        Assert.Equal("where-else-can-i-turn", WhereElse.SlugFor("ar"));
+        Assert.Equal("vart-kan-jag-vanda-mig", WhereElse.SlugFor(Words.In("sv")));
+        Assert.Equal("where-else-can-i-turn", WhereElse.SlugFor(Words.In("en")));
+        Assert.Equal("where-else-can-i-turn", WhereElse.SlugFor(Words.In("ar")));
         Assert.All(new[] { "vart-kan-jag-vanda-mig", "where-else-can-i-turn" }, slug => Assert.True(Slugs.IsReserved(slug) && Slugs.IsSlug(slug)));
         Assert.False(Slugs.IsReserved("i-fara-nu"));
         Assert.Equal("reserved-slug", Assert.Throws<Chat.Server.Conversations.ChatError>(() => HelpPages.Slug("vart-kan-jag-vanda-mig")).Code);
@@ -96,7 +96,7 @@ public sealed class WhereElseTests
     [InlineData("sv", null, null, null)]
     [InlineData("sv", 0, null, null)]
     public void AgesAreSaidInThePagesLanguage(string language, int? min, int? max, string? expected) =>
-        Assert.Equal(expected, HelpWords.For(language).AgeRange(min, max));
+        Assert.Equal(expected, WhereElse.AgeRange(min, max, Words.In(language)));
 
     [Theory]
     [InlineData("gzip, deflate, br, zstd", ContentCoding.Brotli)]

@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Client.Texts;
+
+// The languages to offer, the first being the default (appsettings "Languages:Offered"). Each needs its file,
+// wwwroot/texts/{code}.json: adding a language is adding that file and its code here (docs/architecture.md).
+public sealed class LanguageOptions
+{
+    public static readonly IReadOnlyList<string> Usual = ["sv", "en", "ar"];
+
+    // Empty means the usual three. (A default list here would be added to, not replaced, by the configured one.)
+    public List<string> Offered { get; set; } = [];
+
+    public IReadOnlyList<string> Codes => Offered.Count > 0 ? Offered : Usual;
+}
+
+// Every UI text a young person sees, in every language: one JSON file per language (wwwroot/texts), embedded for
+// the server's rendering and served, fingerprinted, to texts.js. A value is a text with {name} slots, or an
+// object of plural forms ("one", "other", and for Arabic "zero", "two", "few", "many").
+public sealed class TextCatalog
+{
+    // Every language that has a file, whether offered or not: codes are checked against this.
+    public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Files { get; } = Load();
+
+    public IReadOnlyList<Language> Offered { get; }
+    public Language Default => Offered[0];
+
+    public TextCatalog(IOptions<LanguageOptions> options)
+    {
+        var codes = options.Value.Codes;
+        var missing = codes.Where(code => !Files.ContainsKey(code)).ToList();
+        if (codes.Count == 0 || missing.Count > 0)
+            throw new OptionsValidationException(nameof(LanguageOptions), typeof(LanguageOptions),
+                [$"Languages:Offered needs at least one language, each with its file Chat.Client/wwwroot/texts/{{code}}.json; missing: {string.Join(", ", missing)}."]);
+        var fallback = Files[codes[0]];
+        Offered = [.. codes.Select(code => new Language(code, Files[code], fallback))];
+    }
+
+    public IReadOnlyList<string> Codes => [.. Offered.Select(l => l.Code)];
+
+    public bool IsOffered(string? code) => Offered.Any(l => l.Code == code);
+
+    // The language asked for if it is offered, else the default.
+    public Language For(string? code) => Offered.FirstOrDefault(l => l.Code == code) ?? Default;
+
+    private static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Load()
+    {
+        var assembly = typeof(TextCatalog).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("texts/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .ToFrozenDictionary(name => name["texts/".Length..^".json".Length], name => Read(assembly, name));
+    }
+
+    private static FrozenDictionary<string, JsonElement> Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.Clone());
+    }
+}
+
+// One language's texts. A key missing here takes the default language's text (a test keeps every file complete).
+public sealed class Language(string code, IReadOnlyDictionary<string, JsonElement> texts, IReadOnlyDictionary<string, JsonElement> fallback)
+{
+    public string Code { get; } = code;
+    public string Name => this["language.name"];
+    public bool RightToLeft => this["language.dir"] == "rtl";
+    public string Direction => RightToLeft ? "rtl" : "ltr";
+
+    public string this[string key] => Value(key) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : key;
+
+    // "{name}" slots filled in; a slot without a value stays as it is, so a missing value shows rather than hides.
+    public string Format(string key, params (string Name, object? Value)[] values) => Fill(this[key], values);
+
+    // The plural form for count ("one" for 1, "other" otherwise): the server renders only plain counts in the
+    // default language; texts.js picks forms with the browser's Intl.PluralRules for every language.
+    public string Plural(string key, long count, params (string Name, object? Value)[] values)
+    {
+        var forms = Value(key);
+        var form = forms is { ValueKind: JsonValueKind.Object }
+            && forms.Value.TryGetProperty(count == 1 ? "one" : "other", out var chosen) ? chosen.GetString()
+            : forms is { ValueKind: JsonValueKind.Object } && forms.Value.TryGetProperty("other", out var other) ? other.GetString()
+            : key;
+        return Fill(form!, [("count", count), .. values]);
+    }
+
+    private JsonElement? Value(string key) =>
+        texts.TryGetValue(key, out var value) || fallback.TryGetValue(key, out value) ? value : null;
+
+    private static string Fill(string text, (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values) text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+        return text;
+    }
+}
