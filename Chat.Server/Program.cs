@@ -12,6 +12,8 @@ using Chat.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve Chat.Client's scripts and styles from the build output in every environment, not only Development.
+// appsettings.json sets ReloadStaticAssetsAtRuntime to false: with it on (the default for a build, which ops/run.sh
+// runs), MapStaticAssets sends every asset no-cache and re-gzips it without compression.
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage();
