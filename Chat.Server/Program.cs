@@ -26,6 +26,7 @@ builder.Services.AddContent();
 builder.Services.AddDashboard();
 builder.Services.AddOpening();
 builder.Services.AddPrivacy();
+builder.Services.AddYouthPageCompression();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -33,6 +34,7 @@ var app = builder.Build();
 app.UseConnectionCap();
 app.UseClientAddress();
 app.UseSecurityHeaders();
+app.UseYouthPageCompression();
 app.UseOriginCheck();
 app.UseAuthentication();
 app.UseAuthorization();

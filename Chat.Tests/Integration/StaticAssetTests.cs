@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Chat.Tests.Support;
 
 namespace Chat.Tests.Integration;
 
 // What a phone gets for the youth page's scripts and styles, as the build serves them (ops/run.sh runs a build):
-// fingerprinted addresses, Brotli or gzip as asked, and kept for a year; the page itself is never stored.
+// fingerprinted addresses, Brotli or gzip as asked, and kept for a year; the page itself is compressed too and
+// never stored.
 public sealed partial class StaticAssetTests : IAsyncLifetime
 {
     private readonly ChatApp _app = ChatApp.OnSharedRedis();
@@ -16,14 +18,24 @@ public sealed partial class StaticAssetTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task TheYouthPageIsNeverStoredAndItsScriptsAndStylesAreFingerprintedCompressedAndKeptForAYear()
+    public async Task TheYouthPageIsSentCompressedAsAskedAndNeverStored()
     {
         using var client = _app.NewClient();
-        using var page = await client.GetAsync("/").Within(ChatApp.Timeout, "GET /");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var page = await Get(client, "/", encoding);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+            Assert.Equal(encoding, page.Content.Headers.ContentEncoding.SingleOrDefault());
+            Assert.Contains("id=\"youth-page\"", Encoding.UTF8.GetString(Decode(await page.Content.ReadAsByteArrayAsync(), encoding)));
+        }
+    }
 
-        var assets = Assets(await page.Content.ReadAsStringAsync());
+    [Fact]
+    public async Task TheYouthPagesScriptsAndStylesAreFingerprintedCompressedAndKeptForAYear()
+    {
+        using var client = _app.NewClient();
+        var assets = Assets(await client.GetStringAsync("/").Within(ChatApp.Timeout, "GET /"));
         Assert.Contains(assets, a => a.EndsWith(".js", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.EndsWith(".css", StringComparison.Ordinal));
         foreach (var asset in assets)
@@ -39,11 +51,16 @@ public sealed partial class StaticAssetTests : IAsyncLifetime
     private static List<string> Assets(string html) =>
         ScriptOrStylesheet().Matches(html).Select(m => m.Groups["url"].Value).ToList();
 
+    private static async Task<HttpResponseMessage> Get(HttpClient client, string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Accept-Encoding", acceptEncoding);
+        return await client.SendAsync(request).Within(ChatApp.Timeout, $"GET {path} ({acceptEncoding})");
+    }
+
     private static async Task<byte[]> Body(HttpClient client, string asset, string acceptEncoding, string? expectedEncoding)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + asset.TrimStart('/'));
-        request.Headers.Add("Accept-Encoding", acceptEncoding);
-        using var response = await client.SendAsync(request).Within(ChatApp.Timeout, $"GET {asset} ({acceptEncoding})");
+        using var response = await Get(client, "/" + asset.TrimStart('/'), acceptEncoding);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expectedEncoding, response.Content.Headers.ContentEncoding.SingleOrDefault());
         var caching = response.Headers.CacheControl;
