@@ -12,13 +12,12 @@ namespace Chat.Tests.Browser;
 //   + pressing "start" → the queue view shows (the Start call)
 //   + pressing "send" → the message shows in the young person's transcript (stored and sent back by the server).
 // Not timed: a counsellor taking the chat (a person, not the page), and the test's clicks between the steps.
-// The network: Chromium's emulation at 400 ms latency and 50,000 bytes/s each way, cache off (NetworkLog).
+// The network: Chromium's emulation at 400 ms latency and 50,000 bytes/s each way, cache off (NetworkLog.Slow3G).
 // Chromium delays every HTTP request, the WebSocket's upgrade included, but not the frames on an open WebSocket:
 // so the three waits on a frame's answer (SignalR's handshake, Start, Send) each get the 400 ms added by hand.
 public sealed class SlowNetworkTests(ITestOutputHelper output) : BrowserTest
 {
     const double BudgetMs = 5_000;
-    const int LatencyMs = 400;
     const int FrameRoundTrips = 3;
 
     // Page times of each step, taken by the page itself from the first byte of the document on.
@@ -51,14 +50,7 @@ public sealed class SlowNetworkTests(ITestOutputHelper output) : BrowserTest
         var phone = await context.NewPageAsync();
         var problems = new PageProblems(phone);
         await phone.AddInitScriptAsync(StepTimes);
-        var network = await NetworkLog.Attach(phone);
-        await network.Session.SendAsync("Network.emulateNetworkConditions", new()
-        {
-            ["offline"] = false,
-            ["latency"] = LatencyMs,
-            ["downloadThroughput"] = 50_000,
-            ["uploadThroughput"] = 50_000,
-        });
+        var network = await NetworkLog.Slow3G(phone);
 
         await phone.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
         await phone.ClickAsync("#start-chat"); // waits until the button is enabled
@@ -74,7 +66,7 @@ public sealed class SlowNetworkTests(ITestOutputHelper output) : BrowserTest
         var ready = steps["ready"];
         var start = steps["waiting"] - steps["start-form"];
         var send = steps["sent"] - steps["send-form"];
-        var frames = FrameRoundTrips * LatencyMs;
+        var frames = FrameRoundTrips * NetworkLog.Slow3GLatencyMs;
         var total = ready + start + send + frames;
         var figures = $"ready to start {ready:N0} ms + start {start:N0} ms + send {send:N0} ms + WebSocket latency {frames:N0} ms"
             + $" = {total:N0} ms (budget {BudgetMs:N0})";

@@ -35,6 +35,23 @@ public sealed class NetworkLog
         return log;
     }
 
+    // Chromium's emulation of a "Slow 3G"-like network (issue 9): 400 ms latency, 50,000 bytes/s each way. It delays
+    // every HTTP request, the WebSocket's upgrade included, but not the frames on an open WebSocket.
+    public const int Slow3GLatencyMs = 400;
+
+    public static async Task<NetworkLog> Slow3G(IPage page)
+    {
+        var log = await Attach(page);
+        await log.Session.SendAsync("Network.emulateNetworkConditions", new()
+        {
+            ["offline"] = false,
+            ["latency"] = Slow3GLatencyMs,
+            ["downloadThroughput"] = 50_000,
+            ["uploadThroughput"] = 50_000,
+        });
+        return log;
+    }
+
     // Every finished HTTP response and every WebSocket, in the order they started.
     public IReadOnlyList<Transfer> Transfers => _started.Distinct().Select(Finished).OfType<Transfer>().ToList();
 
