@@ -13,6 +13,8 @@ using Chat.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve Chat.Client's scripts and styles from the build output in every environment, not only Development.
+// appsettings.json sets ReloadStaticAssetsAtRuntime to false: with it on (the default for a build, which ops/run.sh
+// runs), MapStaticAssets sends every asset no-cache and re-gzips it without compression.
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage();
@@ -26,6 +28,7 @@ builder.Services.AddContent();
 builder.Services.AddDashboard();
 builder.Services.AddOpening();
 builder.Services.AddPrivacy();
+builder.Services.AddYouthPageCompression();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -33,6 +36,7 @@ var app = builder.Build();
 app.UseConnectionCap();
 app.UseClientAddress();
 app.UseSecurityHeaders();
+app.UseYouthPageCompression();
 app.UseOriginCheck();
 app.UseAuthentication();
 app.UseAuthorization();
