@@ -22,11 +22,12 @@ public sealed class HelpPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryPageInTheRepositoryIsSeededAndPublishedInSwedishAndEnglish()
+    public async Task EveryPageInTheRepositoryIsSeededAndPublishedInSwedishEnglishAndArabic()
     {
         var seed = ContentSeed.Load();
-        Assert.True(seed.Count >= 24, $"only {seed.Count} seed pages");
+        Assert.True(seed.Count >= 36, $"only {seed.Count} seed pages");
         Assert.Equal(seed.Where(p => p.Language == "sv").Select(p => p.Slug), seed.Where(p => p.Language == "en").Select(p => p.Slug));
+        Assert.Equal(seed.Where(p => p.Language == "sv").Select(p => p.Slug), seed.Where(p => p.Language == "ar").Select(p => p.Slug));
         Assert.All(seed, p => Assert.True(Slugs.IsSlug(p.Slug) && PageRenderer.Title(p.Markdown) is { Length: > 0 }, p.Slug));
 
         var pages = _a.Get<HelpPages>();
@@ -34,6 +35,8 @@ public sealed class HelpPagesTests : IAsyncLifetime
         await _a.Seeded();
         var published = (await pages.Published("sv", "i-fara-nu"))!;
         Assert.Equal((1, "Om du är i fara nu"), (published.Version, published.Title));
+        var arabic = (await pages.Published("ar", "i-fara-nu"))!;
+        Assert.Equal((1, "إذا كنت في خطر الآن"), (arabic.Version, arabic.Title));
         Assert.Equal(seed.Count, (await pages.All()).Count);
         Assert.Equal(0, await new ContentSeed(pages, _a.Get<PageCache>(), _a.Get<ILogger<ContentSeed>>()).Seed(seed)); // never twice
     }

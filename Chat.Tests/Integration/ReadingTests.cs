@@ -42,7 +42,7 @@ public sealed class ReadingTests : ChatTest
         Assert.Equal(("sv", "ltr"), (document.DocumentElement.GetAttribute("lang"), document.DocumentElement.GetAttribute("dir")));
         Assert.Equal("Om du är i fara nu", document.QuerySelector("article h1")!.TextContent);
         Assert.Contains("Ring 112.", Article(html));
-        Assert.Equal(["/en/i-fara-nu"], document.QuerySelectorAll(".help-languages a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/en/i-fara-nu", "/ar/i-fara-nu"], document.QuerySelectorAll(".help-languages a").Select(a => a.GetAttribute("href")));
         Assert.Empty(document.QuerySelectorAll("[style], style, script:not([type=module])"));
 
         // The stylesheet it names is this site's, and is there.
@@ -191,7 +191,10 @@ public sealed class ReadingTests : ChatTest
 
         var arabic = new HtmlParser().ParseDocument((await Read(client, "/ar")).Html);
         Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
-        Assert.Equal(["/ar/where-else-can-i-turn"], arabic.QuerySelectorAll("article li a").Select(a => a.GetAttribute("href")));
+        var arabicLinks = arabic.QuerySelectorAll("article li a").ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent);
+        Assert.Equal("إذا كنت في خطر الآن", arabicLinks["/ar/i-fara-nu"]);
+        Assert.Equal(ContentSeed.Load().Where(p => p.Language == "ar").Select(p => $"/ar/{p.Slug}").Append("/ar/where-else-can-i-turn").Order(),
+            arabicLinks.Keys.Order());
     }
 
     [Fact]
