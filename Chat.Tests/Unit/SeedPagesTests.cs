@@ -4,6 +4,8 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
+using Chat.Tests.Support;
+
 namespace Chat.Tests.Unit;
 
 // The help pages the repository ships (Content/Seed/<language>/<slug>.md, embedded), read as the app loads them,
@@ -15,14 +17,9 @@ public sealed class SeedPagesTests
     // Markdig as it comes (raw HTML on), so whatever a file holds shows up here, even what PageRenderer would drop.
     private static readonly MarkdownPipeline AsWritten = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    // The buttons the pages name, and the label the Arabic chat shows on each (Chat.Client's Arabic texts).
-    private static readonly Dictionary<string, string> Buttons = new()
-    {
-        [HelpWords.Swedish.QuickExit] = HelpWords.Arabic.QuickExit,
-        ["Jag är i fara just nu"] = "أنا في خطر الآن",
-        ["Lämna kön"] = "غادر الطابور",
-        ["Avsluta chatten"] = "أنهِ الدردشة",
-    };
+    // The buttons the pages name, and the label the Arabic chat shows on each (Chat.Client's language files).
+    private static readonly Dictionary<string, string> Buttons =
+        new[] { "quickExit.label", "danger.button", "waiting.leave", "chat.end" }.ToDictionary(key => Words.In("sv")[key], key => Words.In("ar")[key]);
 
     public static TheoryData<string> Translations => new() { "en", "ar" };
 
