@@ -5,6 +5,7 @@ using Chat.Server.Dashboard;
 using Chat.Server.Handover;
 using Chat.Server.Opening;
 using Chat.Server.Privacy;
+using Chat.Server.QuickReplies;
 using Chat.Server.ScaleOut;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
@@ -23,6 +24,7 @@ builder.Services.AddHandover();
 builder.Services.AddContent();
 builder.Services.AddDashboard();
 builder.Services.AddOpening();
+builder.Services.AddQuickReplies();
 builder.Services.AddPrivacy();
 builder.Services.AddRazorComponents();
 
