@@ -1,6 +1,6 @@
 // Sending a help page into one chat: the published pages, loaded each time the picker is opened (coordinators
 // publish during a shift), grouped by language with the chat's own language first.
-import { call } from './hub.js';
+import { call, loadOnOpen } from './hub.js';
 import { newClientMessageId } from './dom.js';
 import { inLanguageOrder, labelOf } from './labels.js';
 
@@ -26,15 +26,7 @@ export function wirePages(element, chat, { connection, labels, showError }) {
     select.value = pages.some((p) => `${p.language}/${p.slug}` === chosen) ? chosen : '';
   }
 
-  tools.addEventListener('toggle', async () => {
-    if (!tools.open) return;
-    try {
-      render(await call(connection, 'Pages'));
-      showError(null);
-    } catch (error) {
-      showError(error);
-    }
-  });
+  loadOnOpen(tools, connection, 'Pages', render, showError);
 
   button.addEventListener('click', async () => {
     const page = select.value;

@@ -1,7 +1,7 @@
 // Quick replies in one chat's composer: the coordinators' texts, loaded each time the menu opens (they may change
 // during a shift), the chat's own language first. Choosing one puts its text into the message box, where the
 // counsellor edits it; it never sends by itself.
-import { call } from './hub.js';
+import { loadOnOpen } from './hub.js';
 import { inLanguageOrder, labelOf } from './labels.js';
 
 export function wireQuickReplies(element, chat, { connection, labels, showError }) {
@@ -37,15 +37,7 @@ export function wireQuickReplies(element, chat, { connection, labels, showError 
     $('.quick-replies-empty').hidden = items.length > 0;
   }
 
-  menu.addEventListener('toggle', async () => {
-    if (!menu.open) return;
-    try {
-      render(await call(connection, 'QuickReplies'));
-      showError(null);
-    } catch (error) {
-      showError(error);
-    }
-  });
+  loadOnOpen(menu, connection, 'QuickReplies', render, showError);
 
   // Escape closes the menu and goes back to its button.
   menu.addEventListener('keydown', (event) => {

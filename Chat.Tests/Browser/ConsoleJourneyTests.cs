@@ -22,12 +22,9 @@ public sealed class ConsoleJourneyTests : BrowserTest
         await Expect(coordinator.Locator("#quick-replies-done")).ToBeVisibleAsync();
 
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await SignedInConsole(desk, "ulla");
-        await staff.ClickAsync("#go-on-duty");
+        var (staff, staffProblems) = await OnDuty(desk);
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, phoneProblems) = await StartedChat(phoneContext, "sv");
-        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, phoneProblems) = await TakenChat(staff, phoneContext);
 
         var panel = staff.Locator(".staff-chat");
         await panel.Locator(".quick-replies summary").ClickAsync();
@@ -53,19 +50,12 @@ public sealed class ConsoleJourneyTests : BrowserTest
     public async Task TwoChatsSitInTabsThatCountUnreadMessagesAndTheArrowKeysMoveBetweenThem()
     {
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await SignedInConsole(desk, "ulla");
-        await staff.SelectOptionAsync("#capacity", "2");
-        await staff.ClickAsync("#go-on-duty");
-        await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
+        var (staff, staffProblems) = await OnDuty(desk, capacity: 2);
 
         await using var firstContext = await Chromium.NewPhoneContextAsync(Base);
-        var (first, firstProblems) = await StartedChat(firstContext, "sv", "worried-about-friend");
-        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
-        await Expect(first.Locator("#chat")).ToBeVisibleAsync();
+        var (first, firstProblems) = await TakenChat(staff, firstContext, "worried-about-friend");
         await using var secondContext = await Chromium.NewPhoneContextAsync(Base);
-        var (second, secondProblems) = await StartedChat(secondContext, "sv", "sexual-abuse");
-        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
-        await Expect(second.Locator("#chat")).ToBeVisibleAsync();
+        var (second, secondProblems) = await TakenChat(staff, secondContext, "sexual-abuse");
 
         var tabs = staff.Locator("#chat-tabs [role=tab]");
         await Expect(tabs).ToHaveCountAsync(2);
@@ -128,12 +118,9 @@ public sealed class ConsoleJourneyTests : BrowserTest
     public async Task WhenAChatEndsTheWrapUpIsDoneWithTheKeyboardAlone()
     {
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await SignedInConsole(desk, "ulla");
-        await staff.ClickAsync("#go-on-duty");
+        var (staff, staffProblems) = await OnDuty(desk);
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, phoneProblems) = await StartedChat(phoneContext, "sv", "worried-about-friend");
-        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, phoneProblems) = await TakenChat(staff, phoneContext, "worried-about-friend");
 
         // From here on the counsellor uses only the keyboard.
         var panel = staff.Locator(".staff-chat");
@@ -169,17 +156,27 @@ public sealed class ConsoleJourneyTests : BrowserTest
         phoneProblems.AssertNone();
     }
 
-    // A young person on a phone who started a chat and waits.
-    private static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string language, string? topic = null)
+    // Ulla's console, on duty for this many chats at once.
+    private async Task<(IPage Staff, PageProblems Problems)> OnDuty(IBrowserContext desk, int capacity = 1)
+    {
+        var (staff, problems) = await SignedInConsole(desk, "ulla");
+        await staff.SelectOptionAsync("#capacity", capacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await staff.ClickAsync("#go-on-duty");
+        await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
+        return (staff, problems);
+    }
+
+    // A young person on a phone starts a chat in Swedish, and the counsellor at this console takes it from the queue.
+    private static async Task<(IPage Phone, PageProblems Problems)> TakenChat(IPage staff, IBrowserContext context, string? topic = null)
     {
         var phone = await context.NewPageAsync();
         var problems = new PageProblems(phone);
         await phone.GotoAsync("/");
         if (topic is not null) await phone.SelectOptionAsync("#topic", topic);
-        await phone.SelectOptionAsync("#language", language);
+        await phone.SelectOptionAsync("#language", "sv");
         await phone.ClickAsync("#start-chat");
-        await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
+        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
         return (phone, problems);
     }
-
 }
