@@ -114,6 +114,33 @@ public sealed class ConsoleJourneyTests : BrowserTest
         secondProblems.AssertNone();
     }
 
+    // The console behind another window: Chromium's focus emulation (which makes every page look focused) is
+    // switched off for it, so it is as unfocused as a desk window behind another; bringing it to the front is "seen".
+    [Fact]
+    public async Task BehindAnotherWindowTheTitleSaysSomeoneWaitsUntilTheConsoleIsSeenAgain()
+    {
+        await using var desk = await Chromium.NewDesktopContextAsync(Base);
+        var (staff, staffProblems) = await OnDuty(desk);
+        var title = await staff.TitleAsync();
+        await (await desk.NewPageAsync()).BringToFrontAsync();
+        var cdp = await desk.NewCDPSessionAsync(staff);
+        await cdp.SendAsync("Emulation.setFocusEmulationEnabled", new Dictionary<string, object> { ["enabled"] = false });
+
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await phoneContext.NewPageAsync();
+        var phoneProblems = new PageProblems(phone);
+        await phone.GotoAsync("/");
+        await phone.ClickAsync("#start-chat");
+        await Assertions.Expect(staff).ToHaveTitleAsync("(1) Väntar – Konsol");
+
+        // Seen: the page's own title, though the young person still waits (the queue says so on the page).
+        await staff.BringToFrontAsync();
+        await Assertions.Expect(staff).ToHaveTitleAsync(title);
+        await Expect(staff.Locator("#queue .waiting-chat")).ToHaveCountAsync(1);
+        staffProblems.AssertNone();
+        phoneProblems.AssertNone();
+    }
+
     [Fact]
     public async Task WhenAChatEndsTheWrapUpIsDoneWithTheKeyboardAlone()
     {
