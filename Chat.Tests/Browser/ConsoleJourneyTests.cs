@@ -127,10 +127,7 @@ public sealed class ConsoleJourneyTests : BrowserTest
         await cdp.SendAsync("Emulation.setFocusEmulationEnabled", new Dictionary<string, object> { ["enabled"] = false });
 
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
-        var phone = await phoneContext.NewPageAsync();
-        var phoneProblems = new PageProblems(phone);
-        await phone.GotoAsync("/");
-        await phone.ClickAsync("#start-chat");
+        var (_, phoneProblems) = await StartedChat(phoneContext);
         await Assertions.Expect(staff).ToHaveTitleAsync("(1) Väntar – Konsol");
 
         // Seen: the page's own title, though the young person still waits (the queue says so on the page).
@@ -196,14 +193,20 @@ public sealed class ConsoleJourneyTests : BrowserTest
     // A young person on a phone starts a chat in Swedish, and the counsellor at this console takes it from the queue.
     private static async Task<(IPage Phone, PageProblems Problems)> TakenChat(IPage staff, IBrowserContext context, string? topic = null)
     {
+        var started = await StartedChat(context, topic);
+        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
+        await Expect(started.Phone.Locator("#chat")).ToBeVisibleAsync();
+        return started;
+    }
+
+    private static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string? topic = null)
+    {
         var phone = await context.NewPageAsync();
         var problems = new PageProblems(phone);
         await phone.GotoAsync("/");
         if (topic is not null) await phone.SelectOptionAsync("#topic", topic);
         await phone.SelectOptionAsync("#language", "sv");
         await phone.ClickAsync("#start-chat");
-        await staff.Locator("#queue .waiting-chat button.take").ClickAsync();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
         return (phone, problems);
     }
 }
