@@ -51,3 +51,16 @@ export function fireAndForget(connection, method, ...args) {
   if (!isConnected(connection)) return;
   connection.invoke(method, ...args).catch(() => {});
 }
+
+// Asks the hub each time a <details> opens, so what it lists is current (coordinators edit during a shift).
+export function loadOnOpen(details, connection, method, render, showError) {
+  details.addEventListener('toggle', async () => {
+    if (!details.open) return;
+    try {
+      render(await call(connection, method));
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+}

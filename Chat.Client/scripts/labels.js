@@ -12,3 +12,9 @@ export function labelOf(table, code, missing = '–') {
   if (!code) return missing;
   return table?.[code] ?? code;
 }
+
+// The languages that items ({language}) come in, the chat's own language first, then the vocabulary's order.
+export function inLanguageOrder(items, chatLanguage, labels) {
+  const order = [chatLanguage, ...Object.keys(labels.language ?? {})].filter(Boolean);
+  return [...new Set([...order, ...items.map((item) => item.language)])].filter((l) => items.some((item) => item.language === l));
+}

@@ -1,8 +1,8 @@
 // Sending a help page into one chat: the published pages, loaded each time the picker is opened (coordinators
 // publish during a shift), grouped by language with the chat's own language first.
-import { call } from './hub.js';
+import { call, loadOnOpen } from './hub.js';
 import { newClientMessageId } from './dom.js';
-import { labelOf } from './labels.js';
+import { inLanguageOrder, labelOf } from './labels.js';
 
 export function wirePages(element, chat, { connection, labels, showError }) {
   const $ = (selector) => element.querySelector(selector);
@@ -16,9 +16,7 @@ export function wirePages(element, chat, { connection, labels, showError }) {
 
   function render(pages) {
     const chosen = select.value;
-    const order = [chat.language, ...Object.keys(labels.language ?? {})].filter(Boolean);
-    const languages = [...new Set([...order, ...pages.map((p) => p.language)])].filter((l) => pages.some((p) => p.language === l));
-    const groups = languages.map((language) => {
+    const groups = inLanguageOrder(pages, chat.language, labels).map((language) => {
       const group = document.createElement('optgroup');
       group.label = labelOf(labels.language, language);
       group.append(...pages.filter((p) => p.language === language).map((p) => option(`${p.language}/${p.slug}`, p.title)));
@@ -28,15 +26,7 @@ export function wirePages(element, chat, { connection, labels, showError }) {
     select.value = pages.some((p) => `${p.language}/${p.slug}` === chosen) ? chosen : '';
   }
 
-  tools.addEventListener('toggle', async () => {
-    if (!tools.open) return;
-    try {
-      render(await call(connection, 'Pages'));
-      showError(null);
-    } catch (error) {
-      showError(error);
-    }
-  });
+  loadOnOpen(tools, connection, 'Pages', render, showError);
 
   button.addEventListener('click', async () => {
     const page = select.value;

@@ -1,4 +1,4 @@
-// One conversation on the console: transcript, message box, ending, and the wrap-up afterwards.
+// One conversation on the console: transcript, message box, quick replies, ending, and the wrap-up afterwards.
 import { call, fireAndForget } from './hub.js';
 import { cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
@@ -8,9 +8,11 @@ import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
 import { wireHandover } from './staff-handover.js';
 import { wirePages } from './staff-pages.js';
+import { wireQuickReplies } from './staff-quick-replies.js';
 
-// self: the signed-in person's staff tag (ConsoleState.self).
-export function createPanel(chat, { connection, labels, self, onClose }) {
+// self: the signed-in person's staff tag (ConsoleState.self). onIncoming: a message from the young person or a
+// partner's member arrived; onChange: what the chat's tab shows (label, danger, ended) may have changed.
+export function createPanel(chat, { connection, labels, self, onClose, onIncoming, onChange }) {
   const id = chat.conversationId;
   const element = cloneTemplate('staff-chat-template');
   const $ = (selector) => element.querySelector(selector);
@@ -30,9 +32,11 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
   };
   const handover = wireHandover(element, chat, { connection, labels, showError, onTransferred: close });
   wirePages(element, chat, { connection, labels, showError });
+  wireQuickReplies(element, chat, { connection, labels, showError });
 
   element.dataset.conversationId = id;
-  setText($('.staff-chat-title'), labelOf(labels.topic, chat.topic, 'Inget ämne valt'));
+  const topic = labelOf(labels.topic, chat.topic, 'Inget ämne valt');
+  setText($('.staff-chat-title'), topic);
   setText($('.staff-chat-meta'),
     `Språk: ${labelOf(labels.language, chat.language)} · Ålder: ${labelOf(labels.ageBand, chat.ageBand)}`);
 
@@ -54,6 +58,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;
     $('.page-tools').hidden = ended;
+    $('.quick-replies').hidden = ended;
     // A partner's member who has joined but not taken over yet writes, but does not end the chat.
     $('.end-area').hidden = ended || !handover.holder;
     $('.wrap-up').hidden = !ended || wrappedUp;
@@ -64,6 +69,14 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
       showTyping(false);
       composer.stopTyping();
     }
+    onChange(id);
+  }
+
+  // The wrap-up's first field, when the chat waits for its wrap-up; false otherwise.
+  function focusWrapUp() {
+    if (state !== 'ended' || wrappedUp) return false;
+    $('.wrap-up select').focus();
+    return true;
   }
 
   // Ending, or ending and blocking: each asks once more before it acts. kind: 'end' | 'block' | null (neither).
@@ -86,7 +99,7 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     confirmEnd(null);
     if (method === 'Block') form.elements.outcome.value = 'abusive';
     render();
-    $('.wrap-up select')?.focus();
+    focusWrapUp();
   }
 
   $('.end-chat').addEventListener('click', () => confirmEnd('end'));
@@ -124,11 +137,15 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
     handover.receive(message, state);
     if (message.kind === 'joined' || message.kind === 'left') render();
     if (message.kind === 'ended') {
+      // Whoever was writing in this chat goes straight on to its wrap-up; focus elsewhere is left alone.
+      const writingHere = element.contains(document.activeElement);
       state = 'ended';
       render();
+      if (writingHere) focusWrapUp();
     } else if (message.from === 'youth') {
       showTyping(false);
     }
+    if (message.kind === 'text' && (message.from === 'youth' || message.staffId !== self)) onIncoming(id);
   }
 
   function update(snapshot) {
@@ -153,8 +170,11 @@ export function createPanel(chat, { connection, labels, self, onClose }) {
 
   update(chat);
   return {
-    element, receive, update, markDanger, setObserver, setTyping: showTyping,
+    id, element, receive, update, markDanger, setObserver, setTyping: showTyping, focusWrapUp,
     answered: handover.answered, returnRequested: handover.returnRequested, noteAnswered: handover.noteAnswered,
     get wrappedUp() { return wrappedUp; },
+    get needsWrapUp() { return state === 'ended' && !wrappedUp; },
+    get danger() { return Boolean(danger); },
+    get label() { return state === 'ended' ? `${topic} (avslutad)` : danger ? `${topic} (i fara)` : topic; },
   };
 }

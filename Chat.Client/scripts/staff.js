@@ -8,6 +8,8 @@ import { createPanel } from './staff-panel.js';
 import { createSkills } from './staff-skills.js';
 import { createDangerAlert } from './staff-alert.js';
 import { createDesk } from './staff-desk.js';
+import { createTabs } from './staff-tabs.js';
+import { createAttention } from './staff-attention.js';
 
 const labels = readLabels(byId('console'));
 // The staff tag on this person's own entries, from the first snapshot (before any panel exists).
@@ -24,8 +26,19 @@ function newerQueue(version) {
 
 const panels = new Map();
 const queue = createQueue({ labels, onTake: (id, button) => take(button, 'Take', id) });
-const title = document.title;
 let onDuty = false;
+const attention = createAttention();
+const tabs = createTabs({ onUnread: attention.unread });
+
+// Who waits for this person (the queue, or a partner's desk) while on duty; a new id is a new arrival.
+let waitingIds = null;
+function noticeWaiting(waiting) {
+  const ids = new Set(onDuty ? (waiting ?? []).map((chat) => chat.conversationId) : []);
+  const arrived = waitingIds !== null && [...ids].some((id) => !waitingIds.has(id));
+  waitingIds = ids;
+  attention.waiting(ids.size, arrived);
+}
+let lastWaiting = [];
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -53,6 +66,7 @@ function renderDuty(duty) {
   setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
   onDuty = duty.onDuty;
   updateQueueHints();
+  noticeWaiting(lastWaiting);
   desk.setOnDuty(duty.onDuty);
 }
 
@@ -65,25 +79,36 @@ function updateQueueHints() {
 function renderQueue(waiting) {
   queue.render(waiting);
   updateQueueHints();
-  document.title = queue.count ? `(${queue.count}) ${title}` : title;
+  lastWaiting = waiting;
+  noticeWaiting(waiting);
+}
+
+function renderDesk(waiting) {
+  desk.render(waiting);
+  lastWaiting = waiting;
+  noticeWaiting(waiting);
 }
 
 function updateChatsEmpty() {
   byId('chats-empty').hidden = panels.size > 0;
 }
 
-function addPanel(chat) {
+// select: show it at once (the counsellor just took it); a chat that appears by itself does not take the view.
+function addPanel(chat, select = false) {
   const panel = createPanel(chat, {
     connection,
     labels,
     self,
     onClose: (id) => {
       panels.delete(id);
+      tabs.remove(id);
       updateChatsEmpty();
     },
+    onIncoming: (id) => { if (tabs.incoming(id)) attention.message(); },
+    onChange: tabs.refresh,
   });
   panels.set(chat.conversationId, panel);
-  byId('chats').append(panel.element);
+  tabs.add(panel, { select });
   updateChatsEmpty();
   return panel;
 }
@@ -99,8 +124,8 @@ function syncPanels(chats) {
   // A wrapped-up chat may leave the snapshot; its panel stays until the counsellor closes it.
   for (const [id, panel] of panels) {
     if (!present.has(id) && !panel.wrappedUp) {
-      panel.element.remove();
       panels.delete(id);
+      tabs.remove(id);
     }
   }
   updateChatsEmpty();
@@ -123,7 +148,7 @@ function refresh() {
         renderDuty(state.duty);
         if (state.service) {
           desk.show(state.service);
-          desk.render(state.handovers);
+          renderDesk(state.handovers);
         } else {
           skills.render(state.skills);
           if (newerQueue(state.queueVersion)) renderQueue(state.waiting);
@@ -143,7 +168,8 @@ async function take(button, method, ...args) {
   try {
     const chat = await call(connection, method, ...args);
     showError(null);
-    (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
+    (panels.get(chat.conversationId) ?? addPanel(chat, true)).update(chat);
+    tabs.select(chat.conversationId);
     panels.get(chat.conversationId).element.querySelector('.message-input').focus();
   } catch (error) {
     showError(error);
@@ -183,7 +209,7 @@ connection.on('DangerAlert', ({ conversationId }) => {
 });
 connection.on('ObserverChanged', ({ conversationId, observer }) => panels.get(conversationId)?.setObserver(observer));
 connection.on('Typing', ({ conversationId, isTyping }) => panels.get(conversationId)?.setTyping(isTyping));
-connection.on('HandoverQueueChanged', ({ waiting }) => desk.render(waiting));
+connection.on('HandoverQueueChanged', ({ waiting }) => renderDesk(waiting));
 connection.on('HandoverAnswered', (answer) => panels.get(answer.conversationId)?.answered(answer));
 connection.on('ReturnCodeRequested', ({ conversationId }) => panels.get(conversationId)?.returnRequested());
 connection.on('ReturnNoteAnswered', (answer) => panels.get(answer.conversationId)?.noteAnswered(answer));

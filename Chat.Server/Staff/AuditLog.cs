@@ -57,6 +57,7 @@ public static class AuditActions
     // Target: stats:<from>..<to>, the days exported.
     public const string StatsExported = "stats-exported";
     public const string OpeningHoursChanged = "opening-hours-changed";
+    public const string QuickRepliesChanged = "quick-replies-changed";
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
     public const string PasswordResetForced = "password-reset-forced";

@@ -21,6 +21,7 @@ public static class AuditWords
         AuditActions.ServiceAdded => "lade till tjänsten i katalogen",
         AuditActions.ServiceRemoved => "tog bort tjänsten ur katalogen",
         AuditActions.OpeningHoursChanged => "ändrade chattens öppettider",
+        AuditActions.QuickRepliesChanged => "ändrade snabbsvaren",
         AuditActions.StatsExported => "laddade ner statistiken",
         AuditActions.ChatEnded => "avslutade en pågående chatt som hölls av",
         AuditActions.ChatFollowed => "följde tyst en chatt som hölls av",

@@ -29,6 +29,8 @@ public sealed class RedisKeys(string prefix)
     public RedisKey Shifts(DateOnly day) => $"{prefix}shifts:{day:yyyy-MM-dd}";
     // The chat's own opening hours (Opening/OpeningStore); absent while coordinators have set none.
     public RedisKey OpeningHours => $"{prefix}opening-hours";
+    // The coordinators' quick replies for counsellors (QuickReplies/QuickReplyStore); absent while there are none.
+    public RedisKey QuickReplies => $"{prefix}quick-replies";
 
     public RedisKey StaffAccount(string userName) => $"{prefix}staff:{userName}";
     public RedisKey StaffIndex => $"{prefix}staff";

@@ -33,6 +33,8 @@ public sealed class CsrfTests : ChatTest
         ["POST /staff/accounts/new"] = new(StaffRoles.Admin, "/staff/accounts/new", "account-form", null,
             new() { ["userName"] = "mallory", ["displayName"] = "Mallory", ["password"] = "a long enough passphrase 99" }),
         ["POST /staff/hours"] = new(StaffRoles.Coordinator, "/staff/hours", "hours-form", null, new() { ["hoursKnown"] = "yes", ["day0"] = "10:00-12:00" }),
+        ["POST /staff/quick-replies"] = new(StaffRoles.Coordinator, "/staff/quick-replies", "quick-replies-form", null,
+            new() { ["label0"] = "Mallory", ["text0"] = "Mallory skrev ett snabbsvar" }),
         ["POST /staff/directory"] = new(StaffRoles.Coordinator, "/staff/directory", null, "/staff/directory", []),
         ["POST /staff/directory/new"] = new(StaffRoles.Coordinator, "/staff/directory/new", "service-form", null,
             new() { ["name"] = "Mallorys tjänst", ["offers"] = "Allt", ["forWhom"] = "Alla", ["contact"] = "mallory@example.org" }),

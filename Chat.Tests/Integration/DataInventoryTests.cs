@@ -71,7 +71,7 @@ public sealed class DataInventoryTests(DataInventoryTests.Journeys journeys) : I
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         // The journeys reach every corner the table describes that a journey can reach.
         foreach (var pattern in new[] { "conv:{<id>}", "conv:{<id>}:log", "conv:{<id>}:cmid", "token:<sha256>", "code:<selector>", "session:<id>",
-                     "signin-failures:<sha256>", "audit:<yyyy-mm-dd>", "stats:<yyyy-mm-dd>", "shifts:<yyyy-mm-dd>", "opening-hours",
+                     "signin-failures:<sha256>", "audit:<yyyy-mm-dd>", "stats:<yyyy-mm-dd>", "shifts:<yyyy-mm-dd>", "opening-hours", "quick-replies",
                      "page:<language>:<slug>", "desk:<service>:duty", "chats:<user>", "code-failures:<minute>" })
             Assert.True(Service.Seen.Keys.Any(k => inventory.Rows.Single(r => r.Pattern == pattern).Match.IsMatch(k)), $"no journey wrote {pattern}");
     }

@@ -31,7 +31,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["Take"] = Counsellors, ["TakeNext"] = Counsellors, ["Send"] = Desk, ["Typing"] = Desk, ["End"] = Desk, ["WrapUp"] = Desk,
         ["Services"] = Counsellors, ["ProposeHandover"] = Counsellors, ["Leave"] = Desk, ["CancelHandover"] = Counsellors,
         ["Transfer"] = Counsellors, ["Colleagues"] = Counsellors, ["ProposeReturnNote"] = Counsellors,
-        ["TakeHandover"] = Partners, ["OpenCode"] = Partners, ["SendPage"] = Desk, ["Pages"] = Desk, ["Block"] = Desk,
+        ["TakeHandover"] = Partners, ["OpenCode"] = Partners, ["SendPage"] = Desk, ["Pages"] = Desk, ["QuickReplies"] = Desk, ["Block"] = Desk,
         ["WatchDashboard"] = Dashboard, ["EndChat"] = Coordinators, ["JoinSilently"] = Coordinators, ["LeaveSilently"] = Coordinators,
     };
 
@@ -50,6 +50,7 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         ["GET /staff/accounts"] = Admins, ["POST /staff/accounts"] = Admins,
         ["GET /staff/accounts/new"] = Admins, ["POST /staff/accounts/new"] = Admins,
         ["GET /staff/hours"] = Editors, ["POST /staff/hours"] = Editors,
+        ["GET /staff/quick-replies"] = Editors, ["POST /staff/quick-replies"] = Editors,
         ["GET /staff/directory"] = Editors, ["POST /staff/directory"] = Editors,
         ["GET /staff/directory/new"] = Editors, ["POST /staff/directory/new"] = Editors,
         ["GET /staff/directory/{Id}"] = Editors, ["POST /staff/directory/{Id}"] = Editors,

@@ -128,6 +128,7 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
         Call<SendResult>("SendPage", new SendPageRequest(conversationId, language, slug, clientMessageId));
 
     public Task<Reply<IReadOnlyList<HelpPageSummary>>> Pages() => Call<IReadOnlyList<HelpPageSummary>>("Pages");
+    public Task<Reply<IReadOnlyList<Chat.Server.QuickReplies.QuickReply>>> QuickReplies() => Call<IReadOnlyList<Chat.Server.QuickReplies.QuickReply>>("QuickReplies");
 
     public Task<Reply<object?>> SetTyping(string? conversationId, bool isTyping) => Call<object?>("Typing", conversationId, isTyping);
     public Task<Reply<object?>> End(string? conversationId) => Call<object?>("End", conversationId);

@@ -46,7 +46,7 @@ public sealed partial class WholeService
         await Observe();
     }
 
-    // A coordinator reads the statistics and downloads them, and saves the chat's hours (open all week).
+    // A coordinator reads the statistics and downloads them, saves the chat's hours (open all week) and a quick reply.
     private async Task OpeningHoursAndStatistics()
     {
         var (client, session) = await CoordinatorPages();
@@ -61,6 +61,9 @@ public sealed partial class WholeService
             for (var day = 0; day < 7; day++) hours.Set($"day{day}", "00:00-24:00");
             using (var saved = await hours.Post(client))
                 Assert.Equal("/staff/hours?done=saved", saved.Headers.Location?.PathAndQuery);
+            var replies = await HtmlForm.Load(client, "/staff/quick-replies", "quick-replies-form", session);
+            using (var saved = await replies.Set("label0", "Hälsning").Set("text0", "Hej! Vad bra att du skriver.").Post(client))
+                Assert.Equal("/staff/quick-replies?done=saved", saved.Headers.Location?.PathAndQuery);
         }
         await Observe();
     }
