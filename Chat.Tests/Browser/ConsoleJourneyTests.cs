@@ -205,7 +205,6 @@ public sealed class ConsoleJourneyTests : BrowserTest
         var problems = new PageProblems(phone);
         await phone.GotoAsync("/");
         if (topic is not null) await phone.SelectOptionAsync("#topic", topic);
-        await phone.SelectOptionAsync("#language", "sv");
         await phone.ClickAsync("#start-chat");
         return (phone, problems);
     }
