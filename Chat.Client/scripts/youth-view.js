@@ -14,6 +14,7 @@ let focusInViews = false;
 document.addEventListener('focusin', (event) => {
   focusInViews = views.some((id) => byId(id).contains(event.target));
 });
+const focusLost = () => focusInViews && (!document.activeElement || document.activeElement === document.body);
 
 export function setClosed(isClosed) {
   if (closed === isClosed) return;
@@ -24,8 +25,7 @@ export function setClosed(isClosed) {
 export function show(requested) {
   const name = requested === 'start' && closed ? 'closed' : requested;
   current = name;
-  const focusLost = focusInViews && (!document.activeElement || document.activeElement === document.body);
-  const focusWasInside = focusLost || views.some((id) => byId(id).contains(document.activeElement));
+  const focusWasInside = focusLost() || views.some((id) => byId(id).contains(document.activeElement));
   for (const id of views) byId(id).hidden = id !== name;
   // The reader shows the place in the queue too, while there is one.
   byId('reader-queue').hidden = name !== 'waiting';
@@ -111,7 +111,8 @@ export function setTyping(isTyping) {
 }
 
 export function setRated(rated) {
-  const focusWasInside = byId('rating').contains(document.activeElement);
+  // The rating button is disabled while its answer is on the way, which may already have dropped focus.
+  const focusWasInside = byId('rating').contains(document.activeElement) || focusLost();
   byId('rating').hidden = rated;
   byId('rating-thanks').hidden = !rated;
   // The pressed button went with the question: keep focus here rather than lose it to the page's start.
