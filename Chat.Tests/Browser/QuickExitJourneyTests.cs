@@ -16,10 +16,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, chatUrl) = await InTheQueue(context);
-        var waiting = Assert.Single(await counsellor.QueueOf(1));
-        (await counsellor.Take(waiting.ConversationId)).Value();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, chatUrl) = await InAChat(context, counsellor);
         await phone.FillAsync("#message-input", "hej");
         // The page reports each change of its body, with where it is, to the test.
         var blanked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -84,9 +81,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, chatUrl) = await InTheQueue(context);
-        (await counsellor.Take(Assert.Single(await counsellor.QueueOf(1)).ConversationId)).Value();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, chatUrl) = await InAChat(context, counsellor);
         await phone.FillAsync("#message-input", "hej"); // focus is in the message box
 
         await phone.Keyboard.PressAsync("Escape");
@@ -108,9 +103,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, chatUrl) = await InTheQueue(context);
-        (await counsellor.Take(Assert.Single(await counsellor.QueueOf(1)).ConversationId)).Value();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, chatUrl) = await InAChat(context, counsellor);
 
         // "Vill du avsluta chatten?": Escape is "Nej, fortsätt".
         await phone.ClickAsync("#end-chat");
@@ -164,6 +157,15 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.GotoAsync("/");
         var chatUrl = phone.Url;
         await phone.ClickAsync("#start-chat");
+        return (phone, chatUrl);
+    }
+
+    // The same, taken by the counsellor (on duty, with room for one).
+    private static async Task<(IPage Phone, string ChatUrl)> InAChat(IBrowserContext context, Counsellor counsellor)
+    {
+        var (phone, chatUrl) = await InTheQueue(context);
+        (await counsellor.Take(Assert.Single(await counsellor.QueueOf(1)).ConversationId)).Value();
+        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
         return (phone, chatUrl);
     }
 
