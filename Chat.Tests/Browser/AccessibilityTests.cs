@@ -92,6 +92,9 @@ public sealed class AccessibilityTests() : BrowserTest(new Dictionary<string, st
     {
         await App.Seeded();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var missing = await context.NewPageAsync();
+        await missing.GotoAsync("/sv/finns-inte");
+        await Axe.AssertNoViolations(missing, "a help page that does not exist (404)");
         var phone = await context.NewPageAsync();
         var problems = new PageProblems(phone);
         foreach (var path in new[] { "/sv", "/sv/i-fara-nu", "/en", "/en/i-fara-nu" })

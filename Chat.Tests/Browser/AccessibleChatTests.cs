@@ -52,6 +52,7 @@ public sealed class AccessibleChatTests() : BrowserTest(new Dictionary<string, s
         (await counsellor.Send(conversationId, "Hej! Det här är ett ganska långt meddelande som måste brytas på flera rader utan att sidan blir bredare.")).Value();
         await Expect(phone.Locator("#messages .msg-counsellor")).ToBeVisibleAsync();
         await AssertNoSidewaysScroll(phone, "chatting");
+        await Axe.AssertNoViolations(phone, "chatting at 200 %");
         await phone.SaveScreenshotAsync("chatting");
         foreach (var id in new[] { "#message-input", "#send", "#quick-exit" }) await AssertWithinScreen(phone, id);
         await phone.FillAsync("#message-input", "Det syns fortfarande");
@@ -63,6 +64,22 @@ public sealed class AccessibleChatTests() : BrowserTest(new Dictionary<string, s
         await Expect(phone.Locator("#rating")).ToBeVisibleAsync();
         await AssertNoSidewaysScroll(phone, "ended");
         await phone.SaveScreenshotAsync();
+    }
+
+    [Theory]
+    [InlineData("/sv")]
+    [InlineData("/sv/i-fara-nu")]
+    [InlineData("/ar/marhaban")] // not there: the 404 page, which has the quick-exit link too
+    public async Task AHelpPageAtTwiceTheTextSizeDoesNotScrollSideways(string path)
+    {
+        await App.Seeded();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.EvaluateAsync("document.documentElement.style.fontSize = '200%'");
+
+        await AssertNoSidewaysScroll(page, path);
+        await AssertWithinScreen(page, "#quick-exit");
     }
 
     [Fact]
