@@ -25,6 +25,9 @@ public sealed class AccessibilityTests() : BrowserTest(new Dictionary<string, st
         await phone.GotoAsync("/");
         await Expect(phone.Locator("#start-chat")).ToBeEnabledAsync();
         await Axe.AssertNoViolations(phone, "landing");
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#quick-exit .quick-exit-key")).ToBeVisibleAsync();
+        await Axe.AssertNoViolations(phone, "landing, the way out focused with its key cap");
         await phone.Locator("#have-code summary").ClickAsync();
         await Axe.AssertNoViolations(phone, "landing, with the code field open");
 
