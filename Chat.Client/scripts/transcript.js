@@ -116,6 +116,13 @@ function renderPageCard(item, message, viewer, self) {
   item.append(link);
 }
 
+// An entry as one line for a screen reader's live region: who, then what ("Kuratorn: Hej!").
+export function spokenText(message, viewer, self) {
+  if (message.kind === 'text') return `${authorOf(message, viewer, self)}: ${message.text ?? ''}`;
+  if (message.kind === 'page') return `${staffName(message, say(viewer, 'theCounsellor'))}: ${message.text ?? ''}`;
+  return [systemText(message, viewer), message.text].filter(Boolean).join(' ');
+}
+
 // self: the viewer's own staff tag (staff), so their own lines read "Du".
 export function renderMessage(message, viewer, self) {
   const item = document.createElement('li');

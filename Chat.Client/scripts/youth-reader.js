@@ -187,7 +187,9 @@ export function createReader({ area, onOpen = () => {}, onClose = () => {} }) {
   byId('reader-back').addEventListener('click', close);
   byId('reader-back-end').addEventListener('click', close);
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !reader.hidden) close();
+    if (event.key !== 'Escape' || reader.hidden) return;
+    event.preventDefault(); // spent here: quick-exit.js then leaves focus where close() put it
+    close();
   });
 
   return {

@@ -28,6 +28,13 @@ export function createShareCheck() {
   byId('share-check-edit').addEventListener('click', () => settle(false));
   // Changing the text is answer enough: the next send asks again if it still looks personal.
   byId('message-input').addEventListener('input', () => settle(false));
+  // Escape answers "Ändra", wherever focus is (quick-exit.js moves focus only when Escape closed nothing).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !answer || box.getClientRects().length === 0) return;
+    event.preventDefault();
+    settle(false);
+    byId('message-input').focus();
+  });
 
   // For wireComposer's ask: null when there is nothing to ask.
   return function ask(text, refused) {

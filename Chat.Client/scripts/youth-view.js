@@ -9,6 +9,13 @@ const showTyping = createTypingIndicator(byId('typing-indicator'));
 // Outside opening hours the place of the start form is taken by the closed view; a chat under way is not affected.
 let closed = !byId('closed').hidden;
 let current = views.find((id) => !byId(id).hidden) ?? 'start';
+// Whether focus was last in one of the views: a button disabled while it had focus (the start button while the
+// chat starts) drops focus to the page itself, and the next view should still catch it.
+let focusInViews = false;
+document.addEventListener('focusin', (event) => {
+  focusInViews = views.some((id) => byId(id).contains(event.target));
+});
+const focusLost = () => focusInViews && (!document.activeElement || document.activeElement === document.body);
 
 export function setClosed(isClosed) {
   if (closed === isClosed) return;
@@ -19,7 +26,7 @@ export function setClosed(isClosed) {
 export function show(requested) {
   const name = requested === 'start' && closed ? 'closed' : requested;
   current = name;
-  const focusWasInside = views.some((id) => byId(id).contains(document.activeElement));
+  const focusWasInside = focusLost() || views.some((id) => byId(id).contains(document.activeElement));
   for (const id of views) byId(id).hidden = id !== name;
   // The reader shows the place in the queue too, while there is one.
   byId('reader-queue').hidden = name !== 'waiting';
@@ -97,8 +104,12 @@ export function setTyping(isTyping) {
 }
 
 export function setRated(rated) {
+  // The rating button is disabled while its answer is on the way, which may already have dropped focus.
+  const focusWasInside = byId('rating').contains(document.activeElement) || focusLost();
   byId('rating').hidden = rated;
   byId('rating-thanks').hidden = !rated;
+  // The pressed button went with the question: keep focus here rather than lose it to the page's start.
+  if (rated && focusWasInside) byId('rating-thanks').focus();
 }
 
 export function showEndConfirm() {
@@ -111,6 +122,15 @@ export function hideEndConfirm() {
   byId('end-chat').hidden = false;
   byId('end-confirm').hidden = true;
 }
+
+// Escape answers "Nej, fortsätt", wherever focus is (quick-exit.js moves focus only when Escape closed nothing).
+document.addEventListener('keydown', (event) => {
+  // Not while the help reader covers it: that Escape closes the reader.
+  if (event.key !== 'Escape' || event.defaultPrevented || byId('end-confirm').getClientRects().length === 0) return;
+  event.preventDefault();
+  hideEndConfirm();
+  byId('end-chat').focus();
+});
 
 export function startChoices() {
   const value = (id) => byId(id).value || null;

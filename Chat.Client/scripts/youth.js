@@ -1,7 +1,8 @@
 // The young person's chat page: start, queue, chat, end, rating. Protocol: docs/protocol.md.
 import { call, createConnection, fireAndForget } from './hub.js';
 import { byId } from './dom.js';
-import { createTranscript } from './transcript.js';
+import { createTranscript, spokenText } from './transcript.js';
+import { createAnnouncer } from './live-region.js';
 import { wireComposer } from './composer.js';
 import * as view from './youth-view.js';
 import { createHandover, forgetCodes } from './youth-handover.js';
@@ -20,6 +21,7 @@ const connection = createConnection('/hubs/youth');
 // Watched once the page's words are there (texts.ready below): it rewrites the status lines.
 let opening = null;
 const transcript = createTranscript(byId('messages'), 'youth');
+const announce = createAnnouncer(byId('chat-announcer'));
 let moved = false;
 let counsellorName = '';
 // The chat's holder is one of this service's own counsellors (not a partner service's member): only then is a
@@ -110,6 +112,7 @@ function receive(message, live = true) {
   if (message.kind === 'note' && !counsellorName) setCounsellor(message.name);
   handover.setReturnAvailable(ownHolder);
   if (!live) return;
+  if (message.from !== 'youth') announce(spokenText(message, 'youth'));
   // The reader shows it only while it is open (reader.notify checks).
   const news = newsFor(message);
   if (news) reader.notify(news);

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace Chat.Tests.Browser;
 
-// Quick exit from the keyboard, anywhere on a youth page: Escape twice or Shift three times within a second.
+// Quick exit from the keyboard, anywhere on a youth page: Escape twice or Shift three times within a second, or
+// one Escape (which brings focus to the quick-exit link) and Enter.
 // The neutral site is routed to an empty page of the test's own, so nothing leaves the machine.
 public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string, string?> { ["QuickExit:Url"] = Neutral })
 {
@@ -15,10 +16,7 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await using var counsellor = await Counsellor.SignIn(App, "ulla");
         (await counsellor.GoOnDuty(1)).Value();
         await using var context = await Chromium.NewPhoneContextAsync(Base);
-        var (phone, chatUrl) = await InTheQueue(context);
-        var waiting = Assert.Single(await counsellor.QueueOf(1));
-        (await counsellor.Take(waiting.ConversationId)).Value();
-        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
+        var (phone, chatUrl) = await InAChat(context, counsellor);
         await phone.FillAsync("#message-input", "hej");
         // The page reports each change of its body, with where it is, to the test.
         var blanked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,13 +63,70 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.Keyboard.PressAsync("Escape");
         await Expect(phone.Locator("#reader")).ToBeHiddenAsync();
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#quick-exit")).Not.ToBeFocusedAsync(); // that Escape was the reader's
         await Task.Delay(1100); // a second later, the next Escape starts a new count
         await phone.Keyboard.PressAsync("Escape");
         Assert.Equal(chatUrl, phone.Url);
         await Expect(phone.Locator("#waiting")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#quick-exit")).ToBeFocusedAsync(); // a lone Escape brings the way out
+        await Task.Delay(1100);
+
+        await PressUntilLeft(phone, "Escape", 2);
+        await Left(phone, chatUrl);
+    }
+
+    [Fact]
+    public async Task OneEscapeFromTheMessageBoxBringsTheWayOutAndEnterLeaves()
+    {
+        await using var counsellor = await Counsellor.SignIn(App, "ulla");
+        (await counsellor.GoOnDuty(1)).Value();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var (phone, chatUrl) = await InAChat(context, counsellor);
+        await phone.FillAsync("#message-input", "hej"); // focus is in the message box
 
         await phone.Keyboard.PressAsync("Escape");
+
+        await Expect(phone.Locator("#quick-exit")).ToBeFocusedAsync();
+        await Expect(phone.Locator("#quick-exit .quick-exit-key")).ToBeVisibleAsync(); // "Enter ↵" beside "Lämna sidan snabbt"
+        await KeyboardFocus.AssertVisible(phone, "the way out");
+        Assert.Equal(chatUrl, phone.Url);
+        await Task.Delay(1100); // not the double Escape: Enter on the link is what leaves
+        await phone.Keyboard.PressAsync("Enter");
         await Left(phone, chatUrl);
+        var ended = await counsellor.Next("ended");
+        Assert.Equal(("youth", null), (ended.From, ended.Text));
+    }
+
+    [Fact]
+    public async Task EscapeClosesTheQuestionsOnThePageBeforeItBringsTheWayOut()
+    {
+        await using var counsellor = await Counsellor.SignIn(App, "ulla");
+        (await counsellor.GoOnDuty(1)).Value();
+        await using var context = await Chromium.NewPhoneContextAsync(Base);
+        var (phone, chatUrl) = await InAChat(context, counsellor);
+
+        // "Vill du avsluta chatten?": Escape is "Nej, fortsätt".
+        await phone.ClickAsync("#end-chat");
+        await Expect(phone.Locator("#end-confirm-yes")).ToBeFocusedAsync();
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#end-confirm")).ToBeHiddenAsync();
+        await Expect(phone.Locator("#end-chat")).ToBeFocusedAsync();
+
+        // "Skicka ändå?" before a phone number goes out: Escape is "Ändra".
+        await Task.Delay(1100);
+        await phone.FillAsync("#message-input", "ring mig på 070-123 45 67");
+        await phone.ClickAsync("#send");
+        await Expect(phone.Locator("#share-check")).ToBeVisibleAsync();
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#share-check")).ToBeHiddenAsync();
+        await Expect(phone.Locator("#message-input")).ToBeFocusedAsync();
+        await Expect(phone.Locator("#messages .msg-youth")).ToHaveCountAsync(0);
+
+        // Nothing left open: the next Escape brings the way out.
+        await Task.Delay(1100);
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#quick-exit")).ToBeFocusedAsync();
+        Assert.Equal(chatUrl, phone.Url);
     }
 
     [Theory]
@@ -85,6 +140,10 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         var phone = await Phone(context);
         await phone.GotoAsync(path);
         var pageUrl = phone.Url;
+        await phone.Keyboard.PressAsync("Escape");
+        await Expect(phone.Locator("#quick-exit")).ToBeFocusedAsync();
+        await Expect(phone.Locator("#quick-exit .quick-exit-key")).ToBeVisibleAsync();
+        await Task.Delay(1100);
 
         await PressUntilLeft(phone, "Escape", 2);
 
@@ -98,6 +157,15 @@ public sealed class QuickExitJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.GotoAsync("/");
         var chatUrl = phone.Url;
         await phone.ClickAsync("#start-chat");
+        return (phone, chatUrl);
+    }
+
+    // The same, taken by the counsellor (on duty, with room for one).
+    private static async Task<(IPage Phone, string ChatUrl)> InAChat(IBrowserContext context, Counsellor counsellor)
+    {
+        var (phone, chatUrl) = await InTheQueue(context);
+        (await counsellor.Take(Assert.Single(await counsellor.QueueOf(1)).ConversationId)).Value();
+        await Expect(phone.Locator("#chat")).ToBeVisibleAsync();
         return (phone, chatUrl);
     }
 
