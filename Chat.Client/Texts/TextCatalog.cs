@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Client.Texts;
@@ -9,7 +11,7 @@ namespace Chat.Client.Texts;
 // wwwroot/texts/{code}.json: adding a language is adding that file and its code here (docs/architecture.md).
 public sealed class LanguageOptions
 {
-    public static readonly IReadOnlyList<string> Usual = ["sv", "en", "ar"];
+    public static readonly List<string> Usual = ["sv", "en", "ar"];
 
     // Empty means the usual three. (A default list here would be added to, not replaced, by the configured one.)
     public List<string> Offered { get; set; } = [];
@@ -24,6 +26,13 @@ public sealed class TextCatalog
 {
     // Every language that has a file, whether offered or not: codes are checked against this.
     public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Files { get; } = Load();
+
+    // Their codes, the usual three first, then the others by code: the order forms and stored lists follow.
+    public static IReadOnlyList<string> Known { get; } =
+        [.. Files.Keys.OrderBy(code => LanguageOptions.Usual.IndexOf(code) is var at and >= 0 ? at : LanguageOptions.Usual.Count).ThenBy(code => code, StringComparer.Ordinal)];
+
+    // A language's name in itself ("العربية"), from its file.
+    public static string NameOf(string code) => Files.TryGetValue(code, out var texts) && texts.TryGetValue("language.name", out var name) ? name.GetString()! : code;
 
     public IReadOnlyList<Language> Offered { get; }
     public Language Default => Offered[0];
@@ -69,6 +78,10 @@ public sealed class Language(string code, IReadOnlyDictionary<string, JsonElemen
     public string Name => this["language.name"];
     public bool RightToLeft => this["language.dir"] == "rtl";
     public string Direction => RightToLeft ? "rtl" : "ltr";
+
+    // The texts as JSON that is safe inside a <script type="application/json">: every '<' and '&' escaped, so no
+    // text can close the element. The page carries its default language this way (texts.js).
+    public string Json { get; } = JsonSerializer.Serialize(texts, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     public string this[string key] => Value(key) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : key;
 

@@ -1,17 +1,23 @@
-// The page's words in the language the young person picked. The server renders the default language and marks
-// each text with its key (data-t, data-t-placeholder, data-t-aria-label, data-t-href); the other languages come
-// from their files (wwwroot/texts, fingerprinted, cached for good). The choice is kept in this tab's
-// sessionStorage only: never a cookie, localStorage or the address, and quick exit clears it with the rest.
+// The page's words in the language the young person picked. The server renders the default language, marks
+// each text with its key (data-t, data-t-placeholder, data-t-aria-label, data-t-href) and carries that language's
+// texts in the page (#texts-default); the other languages come from their files (wwwroot/texts, fingerprinted,
+// cached). The choice is kept in this tab's sessionStorage only: never a cookie, localStorage or the address,
+// and quick exit clears it with the rest.
 const root = document.documentElement;
 const files = JSON.parse(root.dataset.texts || '{}'); // { code: { name, dir, url } }, in the order offered
 const defaultLanguage = Object.keys(files)[0] ?? 'sv';
+const inPage = document.getElementById('texts-default');
+const base = inPage ? JSON.parse(inPage.textContent) : {};
 const storageKey = 'chat.language';
 const loaded = new Map();
 let language = defaultLanguage;
-let texts = {};
+let texts = base;
+let wanted = defaultLanguage; // the language asked for last: an earlier answer arriving late is dropped
+let picked = false; // the young person has pressed a language on this page
 
-export const offered = () => Object.keys(files);
 export const current = () => language;
+export const offered = () => Object.keys(files);
+export const has = (key) => key in texts;
 
 function stored() {
   try {
@@ -22,7 +28,17 @@ function stored() {
   }
 }
 
+function remember(code) {
+  try {
+    if (code === defaultLanguage) sessionStorage.removeItem(storageKey);
+    else sessionStorage.setItem(storageKey, code);
+  } catch {
+    // Storage disabled: the choice lasts as long as the page.
+  }
+}
+
 function load(code) {
+  if (code === defaultLanguage && inPage) return Promise.resolve(base);
   if (!loaded.has(code)) {
     const request = fetch(files[code].url, { credentials: 'omit' }).then((response) => {
       if (!response.ok) throw new Error(`texts ${code}: ${response.status}`);
@@ -35,12 +51,20 @@ function load(code) {
   return loaded.get(code);
 }
 
-// "{name}" slots filled in from values.
-function fill(text, values) {
-  return text.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
-}
+// "{name}" slots filled in from values. A value written in the other direction than the page (a Latin name in an
+// Arabic sentence, an Arabic name in a Swedish one) is isolated (FSI … PDI), so the sentence around it keeps its
+// order and punctuation.
+const rightToLeftLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const leftToRightLetter = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
-export const has = (key) => key in texts;
+export function fill(text, values) {
+  const other = root.dir === 'rtl' ? leftToRightLetter : rightToLeftLetter;
+  return text.replace(/\{(\w+)\}/g, (slot, name) => {
+    if (!(name in values)) return slot;
+    const value = String(values[name]);
+    return other.test(value) ? `\u2068${value}\u2069` : value;
+  });
+}
 
 export function t(key, values = {}) {
   const text = texts[key];
@@ -68,34 +92,48 @@ function apply() {
   }
 }
 
-// Switches the page to code (and remembers it for this tab). Resolves when the page speaks it.
-export async function use(code) {
-  if (!(code in files)) return;
-  texts = await load(code);
-  language = code;
+async function switchTo(code) {
+  wanted = code;
+  let words;
   try {
-    if (code === defaultLanguage) sessionStorage.removeItem(storageKey);
-    else sessionStorage.setItem(storageKey, code);
-  } catch {
-    // Storage disabled: the choice lasts as long as the page.
+    words = await load(code);
+  } catch (error) {
+    if (wanted === code) wanted = language;
+    throw error;
   }
+  if (wanted !== code) return;
+  // Anything a file lacks is said in the default language, as the server does.
+  texts = code === defaultLanguage ? base : { ...base, ...words };
+  language = code;
+  remember(code);
   apply();
   window.dispatchEvent(new CustomEvent('chat:language', { detail: code }));
 }
 
-// The words the page needs before anything else runs: the stored choice, else the default. Tried again until it
-// arrives (a phone on a bad connection); meanwhile the page shows the default language as rendered.
-export async function ready() {
-  for (let wait = 1000; ; wait = Math.min(wait * 2, 15000)) {
-    try {
-      const code = stored() ?? defaultLanguage;
-      if (code === defaultLanguage) {
-        texts = await load(code);
-        return;
+// A language pressed on the first screen: switches the page and remembers it for this tab. Resolves when the page
+// speaks it, or when a later press has taken its place; rejects when its texts cannot be fetched (the page stays
+// as it was).
+export function use(code) {
+  if (!(code in files)) return Promise.resolve();
+  picked = true;
+  return switchTo(code);
+}
+
+// The language this tab chose before a reload. Always resolves: after three failed tries the page stays in the
+// default language, as rendered (the choice stays stored for the next load).
+let readiness = null;
+export function ready() {
+  readiness ??= (async () => {
+    const code = stored();
+    if (!code || code === defaultLanguage) return;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      if (picked) return;
+      try {
+        return await switchTo(code);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       }
-      return await use(code);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, wait));
     }
-  }
+  })();
+  return readiness;
 }

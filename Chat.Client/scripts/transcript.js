@@ -1,6 +1,6 @@
 // Renders ChatMessage entries into a list, in seq order, each seq once.
 // viewer is 'youth' or 'counsellor': it decides which entries are "own" and how people are named.
-import { dateFormat, t } from './texts.js';
+import { dateFormat, fill, t } from './texts.js';
 
 // The console's words, in Swedish until the console's texts move to the language files too; the young person's
 // come from them (transcript.* in wwwroot/texts), with the same keys and {slots}.
@@ -33,8 +33,7 @@ const consoleWords = {
 };
 
 function say(viewer, key, values = {}) {
-  if (viewer === 'youth') return t(`transcript.${key}`, values);
-  return consoleWords[key].replace(/\{(\w+)\}/g, (slot, name) => (name in values ? values[name] : slot));
+  return viewer === 'youth' ? t(`transcript.${key}`, values) : fill(consoleWords[key], values);
 }
 
 // A partner service's member is named with their service: "Sara, Stödcentrum".
@@ -92,7 +91,6 @@ function renderPageCard(item, message, viewer, self) {
   if (own) item.classList.add('msg-own');
   const author = document.createElement('span');
   author.className = 'msg-author';
-  author.dir = 'auto';
   author.textContent = own ? say(viewer, 'youSentPage') : say(viewer, 'sentPage', { name: staffName(message, say(viewer, 'theCounsellor')) });
   const title = document.createElement('p');
   title.className = 'msg-page-title';
@@ -130,9 +128,10 @@ export function renderMessage(message, viewer, self) {
   item.dataset.seq = String(message.seq);
   const text = document.createElement('p');
   text.className = 'msg-text';
-  text.dir = 'auto';
 
   if (message.kind === 'text') {
+    // Someone's own words keep their own direction; a system line reads in the page's language.
+    text.dir = 'auto';
     item.classList.add(message.from === 'youth' ? 'msg-youth' : 'msg-counsellor');
     if (isOwn(message, viewer, self)) item.classList.add('msg-own');
     const author = document.createElement('span');

@@ -22,6 +22,13 @@ const day = (at) => dateFormat({ day: 'numeric', month: 'long', year: 'numeric' 
 export function createHandover(connection, { showError, counsellorName }) {
   let offer = null;
 
+  // The sentences about "the same person again" name the counsellor who holds the chat.
+  function nameCounsellor() {
+    const name = counsellorName();
+    setText(byId('return-ask-text'), t('return.ask', { name: name || t('people.counsellorMidSentence') }));
+    setText(byId('return-note-offer-intro'), t('return.noteOffer', { name: name || t('people.counsellor') }));
+  }
+
   function showOffer(next) {
     offer = next;
     const box = byId('handover-offer');
@@ -169,7 +176,7 @@ export function createHandover(connection, { showError, counsellorName }) {
       showPickup(state.pickup ?? null);
       showReturnCode(state.returnCode ?? null);
       showNoteOffer(state.returnNoteOffer ?? null);
-      this.setCounsellorName();
+      nameCounsellor();
       const returnTo = byId('return-to');
       returnTo.hidden = !state.returnTo && !state.waitingFor;
       setText(byId('waiting-hint'), state.waitingFor
@@ -203,10 +210,6 @@ export function createHandover(connection, { showError, counsellorName }) {
     startCode() {
       return byId('start-code').value.trim() || null;
     },
-    setCounsellorName() {
-      const name = counsellorName();
-      setText(byId('return-ask-text'), t('return.ask', { name: name || t('people.counsellorMidSentence') }));
-      setText(byId('return-note-offer-intro'), t('return.noteOffer', { name: name || t('people.counsellor') }));
-    },
+    setCounsellorName: nameCounsellor,
   };
 }

@@ -6,7 +6,7 @@
 // No history entry is pushed for the reader (so the phone's Back button cannot close it): quick exit replaces
 // only the current entry, and an extra entry for this page would let Back lead here again after it.
 import { byId, showAlert } from './dom.js';
-import { t } from './texts.js';
+import { offered, t } from './texts.js';
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const pagePath = new RegExp(`^/(${slug})/(${slug})$`);
@@ -79,12 +79,20 @@ export function createReader({ area, onOpen = () => {}, onClose = () => {} }) {
     return url.origin === location.origin && url.pathname === location.pathname && !url.search;
   }
 
+  function notice(text) {
+    const element = document.createElement('p');
+    element.className = 'notice';
+    element.textContent = text;
+    return element;
+  }
+
   function showProblem(text) {
     showAlert(byId('reader-problem'), text);
     if (text) byId('reader-problem').focus();
   }
 
-  async function load(language, slugValue) {
+  // A page not written in the young person's language yet is shown in the default one, saying so.
+  async function load(language, slugValue, note = '') {
     const request = ++latest;
     content.replaceChildren();
     showProblem('');
@@ -98,6 +106,8 @@ export function createReader({ area, onOpen = () => {}, onClose = () => {} }) {
         const root = parsed.body.firstElementChild;
         if (request !== latest) return;
         if (root?.matches('article.help-article')) article = document.adoptNode(root);
+      } else if (response.status === 404 && language !== offered()[0]) {
+        return load(offered()[0], slugValue, t('reader.notInLanguage'));
       } else if (response.status === 404) {
         return showProblem(t('reader.gone'));
       }
@@ -109,7 +119,7 @@ export function createReader({ area, onOpen = () => {}, onClose = () => {} }) {
     if (!article) return showProblem(t('reader.failed'));
     scrub(article);
     const heading = prepare(article, (link) => pageOf(link) !== null || isChatPage(link));
-    content.replaceChildren(article);
+    content.replaceChildren(...(note ? [notice(note)] : []), article);
     window.scrollTo(0, 0);
     heading?.focus();
   }

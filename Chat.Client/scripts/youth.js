@@ -18,8 +18,8 @@ const storeToken = (token) => sessionStorage.setItem(tokenKey, token);
 const forgetToken = () => sessionStorage.removeItem(tokenKey);
 
 const connection = createConnection('/hubs/youth');
-// Watched once the page's words are there (texts.ready below): it rewrites the status lines.
-let opening = null;
+// The status lines are rewritten in the page's language (the default one until texts.ready has the chosen one).
+const opening = watchOpening((open) => view.setClosed(!open));
 const transcript = createTranscript(byId('messages'), 'youth');
 const announce = createAnnouncer(byId('chat-announcer'));
 let moved = false;
@@ -153,7 +153,8 @@ async function resume(takeOver) {
 async function connect(takeOver) {
   view.showConnection(null);
   try {
-    await connection.start();
+    // The handshake and the chosen language's texts travel together; nothing is written before the words are there.
+    await Promise.all([connection.start(), texts.ready()]);
   } catch {
     view.showConnection('closed');
     return;
@@ -203,7 +204,7 @@ byId('start-form').addEventListener('submit', async (event) => {
   } catch (error) {
     view.showError(error);
     // Closed since the page last asked: show when it opens instead of the form.
-    if (error.code === 'chat-closed') opening?.refresh();
+    if (error.code === 'chat-closed') opening.refresh();
   } finally {
     view.setReady(true);
   }
@@ -287,6 +288,7 @@ for (const button of document.querySelectorAll('#language-picker [data-language]
   button.addEventListener('click', async () => {
     try {
       await texts.use(button.dataset.language);
+      view.showError(null);
     } catch {
       view.showError('connection-lost');
     }
@@ -297,13 +299,9 @@ window.addEventListener('chat:language', ({ detail }) => {
   for (const button of document.querySelectorAll('#language-picker [data-language]')) {
     button.setAttribute('aria-pressed', String(button.dataset.language === detail));
   }
-  opening?.render();
+  opening.render();
   view.setCounsellor(counsellorName);
 });
 
 if (readToken()) view.show('resuming');
-// The words first (the stored language may differ from the rendered one), then the connection.
-texts.ready().then(() => {
-  opening = watchOpening((open) => view.setClosed(!open));
-  connect(false);
-});
+connect(false);

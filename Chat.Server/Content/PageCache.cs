@@ -38,7 +38,7 @@ public sealed class PageCache(RedisConnection redis, TextCatalog texts, ILogger<
 
     // Drops this node's copies at once and tells the other nodes. language/slug null: every page.
     // The service directory changed: of the pages, only those made from it change ("where else you can turn", under
-    // its Swedish and its other slug), so only they are dropped, on every node.
+    // each language's address for it), so only they are dropped, on every node.
     public async Task DirectoryChanged()
     {
         foreach (var slug in WhereElse.AllSlugs) await Changed(texts.Default.Code, slug);

@@ -33,7 +33,7 @@ public static class PageWords
         "sv" => "svenska",
         "en" => "engelska",
         "ar" => "arabiska",
-        _ => code,
+        _ => Chat.Client.Texts.TextCatalog.NameOf(code),
     };
 
     // Unix milliseconds as the coordinators' local time, e.g. "2026-03-14 09:05".

@@ -14,9 +14,8 @@ public static class Vocabulary
 
     public static readonly IReadOnlyList<string> AgeBands = ["under-13", "13-15", "16-17", "18-20", "21-plus"];
 
-    // Every language with a texts file (Chat.Client/wwwroot/texts), offered or not, the usual three first.
-    public static readonly IReadOnlyList<string> Languages =
-        [.. TextCatalog.Files.Keys.OrderBy(code => Array.IndexOf(["sv", "en", "ar"], code) is var at and >= 0 ? at : 3).ThenBy(code => code, StringComparer.Ordinal)];
+    // Every language with a texts file (Chat.Client/wwwroot/texts), offered or not.
+    public static readonly IReadOnlyList<string> Languages = TextCatalog.Known;
 
     public static readonly IReadOnlyList<string> Outcomes =
         ["support-given", "information-given", "referred", "youth-left", "no-contact", "abusive"];

@@ -34,6 +34,9 @@ public sealed class LanguageJourneyTests : BrowserTest
         await Expect(phone.Locator("#message-input")).ToHaveAttributeAsync("placeholder", Ar("chat.placeholder"));
         await Expect(phone.Locator("#language-picker [data-language=ar]")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(phone.Locator("#language-picker [data-language=sv]")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(phone.Locator("#chat-status")).ToHaveTextAsync(Ar("status.openNobodyOnDuty"));
+        // Nothing on the screen is left in Swedish, but what is Swedish on purpose (the name, "Svenska").
+        Assert.Equal("", await SwedishOnScreen(phone));
         await phone.SaveScreenshotAsync("arabic-start");
 
         // Mirrored: the header reads from the right (the name on the right, quick exit on the left), and text
@@ -110,8 +113,55 @@ public sealed class LanguageJourneyTests : BrowserTest
         // A Swedish message inside the Arabic page keeps its own direction, and the page's words stay Arabic.
         Assert.Equal("ltr", await fromCounsellor.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
         await Expect(phone.Locator("#send")).ToHaveTextAsync(Ar("chat.send"));
+        await Expect(phone.Locator("#messages .msg-system").First).ToContainTextAsync("انضمام");
         await phone.SaveScreenshotAsync("arabic-chat");
+
+        // A reload in the middle of the chat comes back in Arabic, the transcript's own lines too.
+        await phone.ReloadAsync();
+        await Expect(phone.Locator("#messages .msg-counsellor .msg-text")).ToHaveTextAsync("Hej! Jag heter Ulla.");
+        await Expect(phone.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(phone.Locator("#messages .msg-system").First).ToContainTextAsync("انضمام");
+        await Expect(phone.Locator("#messages .msg-own .msg-author")).ToHaveTextAsync(Ar("transcript.you"));
+        Assert.Equal("", await SwedishOnScreen(phone, except: "#messages .msg-counsellor .msg-text"));
         problems.AssertNone();
         staffProblems.AssertNone();
     }
+
+    [Fact]
+    public async Task WhenTheChosenLanguageCannotBeFetchedThePageStillWorksInSwedish()
+    {
+        await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync("/");
+        await phone.ClickAsync("#language-picker [data-language=ar]");
+        await Expect(phone.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+
+        // The Arabic file is out of reach (a page open across a new version, a phone with a bad connection).
+        await phoneContext.RouteAsync("**/texts/ar*.json", route => route.AbortAsync());
+        await phoneContext.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
+        await phone.ReloadAsync();
+        await Expect(phone.Locator("#start-chat")).ToBeEnabledAsync();
+        await Expect(phone.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+        await Expect(phone.Locator("#start-heading")).ToHaveTextAsync("Prata med någon");
+        await Expect(phone.Locator("#chat-status")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[a-z]+\\.[a-zA-Z.]+$"));
+
+        // A language that does arrive is still there to pick.
+        await phone.ClickAsync("#language-picker [data-language=en]");
+        await Expect(phone.Locator("#start-heading")).ToHaveTextAsync("Talk to someone");
+    }
+
+    // Visible text with Swedish letters, leaving out what is Swedish on purpose ([lang=sv]) and what people typed.
+    private static Task<string> SwedishOnScreen(IPage page, string except = "") => page.EvaluateAsync<string>("""
+        except => {
+          const skip = [...document.querySelectorAll('[lang=sv]' + (except ? ', ' + except : ''))];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const found = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const element = node.parentElement;
+            if (skip.some(s => s.contains(element)) || !element.checkVisibility()) continue;
+            if (/[åäöÅÄÖ]/.test(node.textContent)) found.push(node.textContent.trim());
+          }
+          return found.join(' | ');
+        }
+        """, except);
 }

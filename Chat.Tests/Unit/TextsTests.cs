@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chat.Client.Texts;
@@ -13,7 +14,6 @@ namespace Chat.Tests.Unit;
 public sealed partial class TextsTests
 {
     private static readonly string Folder = Repository.File("Chat.Client/wwwroot/texts");
-    private static readonly string[] ArabicForms = ["zero", "one", "two", "few", "many", "other"];
 
     private static Dictionary<string, JsonElement> Read(string code) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Path.Combine(Folder, $"{code}.json")))!;
@@ -45,17 +45,19 @@ public sealed partial class TextsTests
         }
     }
 
+    // The forms are the ones the browser's Intl.PluralRules picks from for that language (Arabic has six), so
+    // texts.js never falls back to "other" where the language says otherwise.
     [Theory]
     [MemberData(nameof(Languages))]
     [InlineData("sv")]
-    public void PluralTextsHaveTheFormsTheLanguageNeeds(string code)
+    public async Task PluralTextsHaveExactlyTheFormsTheLanguageUses(string code)
     {
+        var categories = await PluralCategories(code);
+        Assert.Contains("other", categories);
+        if (code == "ar") Assert.Equal(6, categories.Count);
         foreach (var (key, value) in Read(code).Where(p => p.Value.ValueKind == JsonValueKind.Object))
-        {
-            var forms = value.EnumerateObject().Select(p => p.Name).ToList();
-            Assert.Contains("other", forms);
-            if (code == "ar") Assert.Equal(ArabicForms.Order(), forms.Order());
-        }
+            Assert.True(categories.Order().SequenceEqual(value.EnumerateObject().Select(p => p.Name).Order()),
+                $"{code}.json \"{key}\" has the forms [{string.Join(", ", value.EnumerateObject().Select(p => p.Name))}]; {code} uses [{string.Join(", ", categories)}]");
     }
 
     [Theory]
@@ -66,7 +68,7 @@ public sealed partial class TextsTests
         var texts = Read(code);
         Assert.False(string.IsNullOrWhiteSpace(texts["language.name"].GetString()));
         Assert.Contains(texts["language.dir"].GetString(), new[] { "ltr", "rtl" });
-        Assert.Equal(code == "ar" ? "rtl" : "ltr", texts["language.dir"].GetString());
+        if (code is "sv" or "en" or "ar") Assert.Equal(code == "ar" ? "rtl" : "ltr", texts["language.dir"].GetString());
         // Each language's help links lead to its own pages.
         foreach (var (key, value) in texts.Where(p => p.Key.StartsWith("links.", StringComparison.Ordinal)))
             Assert.Matches($"^/{code}(/[a-z0-9-]+)?$", value.GetString());
@@ -97,6 +99,23 @@ public sealed partial class TextsTests
         Assert.True(missing.Count == 0, "missing from sv.json: " + string.Join(", ", missing));
     }
 
+    // Every error the young person's hub can answer (docs/protocol.md, its table) has words, and so do the errors
+    // the page itself names: a missing one would fall back to "something went wrong".
+    [Fact]
+    public void EveryErrorAYoungPersonCanMeetHasItsWords()
+    {
+        var swedish = Read("sv");
+        var protocol = File.ReadAllText(Repository.File("docs/protocol.md"));
+        var youthHub = protocol[protocol.IndexOf("## Youth hub", StringComparison.Ordinal)..protocol.IndexOf("## Staff hub", StringComparison.Ordinal)];
+        var table = youthHub.Split('\n').SkipWhile(line => !line.StartsWith("| method | arguments | value | errors |", StringComparison.Ordinal))
+            .Skip(2).TakeWhile(line => line.StartsWith('|')).Select(line => line.Split('|')[^2]);
+        var codes = table.SelectMany(cell => ErrorCode().Matches(cell).Select(m => m.Groups[1].Value)).ToHashSet();
+        string[] more = ["empty-message", "message-too-long", "invalid-characters", "server-error", "unavailable", "connection-lost", "place-released", "fallback"];
+        Assert.Contains("chat-closed", codes);
+        var missing = codes.Concat(more).Where(code => !swedish.ContainsKey($"errors.{code}")).Distinct().ToList();
+        Assert.True(missing.Count == 0, "no words for: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void ALanguageWithoutItsFileIsRefusedAtStart()
     {
@@ -117,16 +136,22 @@ public sealed partial class TextsTests
         Assert.True(new TextCatalog(Options.Create(new LanguageOptions())).For("ar").RightToLeft);
     }
 
-    // Keys named in the Razor components, their C# and the browser modules: Of="…", Texts…["…"], data-t*="…",
-    // t('…') / plural('…') (every literal in the call, so both sides of a choice count), say(viewer, '…').
+    // Keys named in the Razor components and C# of both projects (every "prefix.rest" literal whose prefix is one
+    // the files use, so keys chosen by a condition count too), and in the browser modules: every literal in a
+    // t(…) / plural(…) call, and say(viewer, '…') for the transcript.
     private static IEnumerable<(string Key, string File)> UsedKeys()
     {
+        var prefixes = Read("sv").Keys.Select(key => key[..key.IndexOf('.')]).ToHashSet();
         var client = Repository.File("Chat.Client");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(client, "Components"), "*.*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
+        foreach (var file in new[] { Path.Combine(client, "Components"), Path.Combine(client, "Texts"), Repository.File("Chat.Server") }
+                     .SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories))
+                     .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
         {
             var text = File.ReadAllText(file);
-            foreach (Match match in RazorKey().Matches(text)) yield return (match.Groups["key"].Value, Path.GetFileName(file));
+            if (!UsesTexts().IsMatch(text)) continue; // a cookie's or a log's dotted name is no text
+            foreach (Match match in CodeKey().Matches(text))
+                if (prefixes.Contains(match.Groups["prefix"].Value)) yield return (match.Groups["key"].Value, Path.GetFileName(file));
         }
         foreach (var file in Directory.EnumerateFiles(Path.Combine(client, "scripts"), "*.js"))
         {
@@ -147,8 +172,14 @@ public sealed partial class TextsTests
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Slot();
 
-    [GeneratedRegex(@"(?:\bOf=""|\btexts?\[""|Texts\.Default\[""|data-t(?:-[a-z-]+)?=""|\.(?:Format|Plural)\("")(?<key>[a-zA-Z][\w.-]*)""")]
-    private static partial Regex RazorKey();
+    [GeneratedRegex(@"""(?<key>(?<prefix>[a-z][a-zA-Z]*)\.[a-zA-Z][\w.-]*)""")]
+    private static partial Regex CodeKey();
+
+    [GeneratedRegex(@"<Text |\b(?:Texts|texts|words|Words|View\.Words)\b[.\[]|\b[a-z]\[""")]
+    private static partial Regex UsesTexts();
+
+    [GeneratedRegex(@"`([a-z]+(?:-[a-z]+)*)`")]
+    private static partial Regex ErrorCode();
 
     [GeneratedRegex(@"\b(?:t|plural)\((?<args>[^()]*(?:\([^()]*\)[^()]*)*)\)")]
     private static partial Regex TextCall();
@@ -156,6 +187,19 @@ public sealed partial class TextsTests
     [GeneratedRegex(@"\bsay\(viewer, (?<args>[^(){}]*)")]
     private static partial Regex SayCall();
 
-    [GeneratedRegex(@"'(?<value>[^'$]+)'")]
+    [GeneratedRegex(@"(?<q>['""])(?<value>[^'""$]+)\k<q>")]
     private static partial Regex Literal();
+
+    private static async Task<List<string>> PluralCategories(string code)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-e", $"process.stdout.write(JSON.stringify(new Intl.PluralRules('{code}').resolvedOptions().pluralCategories))" })
+            start.ArgumentList.Add(argument);
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(node.ExitCode == 0, await errors);
+        return JsonSerializer.Deserialize<List<string>>(await output)!;
+    }
 }

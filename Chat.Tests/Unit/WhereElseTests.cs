@@ -92,7 +92,7 @@ public sealed class WhereElseTests
     [InlineData("sv", null, 17, "upp till 17 år")]
     [InlineData("en", 10, 21, "10–21")]
     [InlineData("en", 18, null, "18 and over")]
-    [InlineData("ar", null, 17, "حتى 17 سنة")]
+    [InlineData("ar", null, 17, "حتى عمر 17")]
     [InlineData("sv", null, null, null)]
     [InlineData("sv", 0, null, null)]
     public void AgesAreSaidInThePagesLanguage(string language, int? min, int? max, string? expected) =>

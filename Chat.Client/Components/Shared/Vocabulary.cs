@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Chat.Client.Texts;
 
 namespace Chat.Client.Components.Shared;
 
 // Lang marks a label written in another language, so screen readers pronounce it right.
 public sealed record Term(string Code, string Label, string? Lang = null);
 
-// The codes of docs/protocol.md with their Swedish labels: the one list both forms and modules use.
+// The codes of docs/protocol.md with their Swedish labels, for the staff pages and the console's modules. The
+// young person's page labels them from the language files (vocab.* in wwwroot/texts) instead.
 public static class Vocabulary
 {
     public static IReadOnlyList<Term> Topics { get; } =
@@ -21,12 +23,9 @@ public static class Vocabulary
         new("something-else", "Något annat"),
     ];
 
+    // Each language named in itself, from its texts file: a new file is a new language here too.
     public static IReadOnlyList<Term> Languages { get; } =
-    [
-        new("sv", "Svenska"),
-        new("en", "English", "en"),
-        new("ar", "العربية", "ar"),
-    ];
+        [.. TextCatalog.Known.Select(code => new Term(code, TextCatalog.NameOf(code), code == "sv" ? null : code))];
 
     public static IReadOnlyList<Term> AgeBands { get; } =
     [
