@@ -32,7 +32,11 @@ public sealed class TextCatalog
         [.. Files.Keys.OrderBy(code => LanguageOptions.Usual.IndexOf(code) is var at and >= 0 ? at : LanguageOptions.Usual.Count).ThenBy(code => code, StringComparer.Ordinal)];
 
     // A language's name in itself ("العربية"), from its file.
-    public static string NameOf(string code) => Files.TryGetValue(code, out var texts) && texts.TryGetValue("language.name", out var name) ? name.GetString()! : code;
+    public static string NameOf(string code) => Text(code, "language.name") ?? code;
+
+    // One text of a file, without a catalog (for static lists); null when the file or the text is missing.
+    public static string? Text(string code, string key) =>
+        Files.TryGetValue(code, out var texts) && texts.TryGetValue(key, out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
     public IReadOnlyList<Language> Offered { get; }
     public Language Default => Offered[0];
@@ -78,6 +82,21 @@ public sealed class Language(string code, IReadOnlyDictionary<string, JsonElemen
     public string Name => this["language.name"];
     public bool RightToLeft => this["language.dir"] == "rtl";
     public string Direction => RightToLeft ? "rtl" : "ltr";
+
+    // Day and month names; a language .NET has no culture for gets the invariant one rather than failing.
+    public System.Globalization.CultureInfo Culture { get; } = CultureOf(code);
+
+    private static System.Globalization.CultureInfo CultureOf(string code)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(code);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return System.Globalization.CultureInfo.InvariantCulture;
+        }
+    }
 
     // The texts as JSON that is safe inside a <script type="application/json">: every '<' and '&' escaped, so no
     // text can close the element. The page carries its default language this way (texts.js).

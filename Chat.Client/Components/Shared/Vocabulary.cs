@@ -10,31 +10,16 @@ public sealed record Term(string Code, string Label, string? Lang = null);
 // young person's page labels them from the language files (vocab.* in wwwroot/texts) instead.
 public static class Vocabulary
 {
-    public static IReadOnlyList<Term> Topics { get; } =
-    [
-        new("sex-for-compensation", "Sex mot ersättning, t.ex. pengar, sovplats, droger eller saker"),
-        new("self-harm-through-sex", "Att skada sig själv genom sex"),
-        new("sexual-abuse", "Sexuella övergrepp, på nätet eller IRL"),
-        new("relationship-violence", "Våld eller kontroll i en relation"),
-        new("honour-violence", "Hedersrelaterat våld och förtryck"),
-        new("exploitation", "Att bli utnyttjad: sex, brott, tiggeri eller arbete"),
-        new("own-behaviour", "Orolig för hur jag själv beter mig"),
-        new("worried-about-friend", "En kompis har berättat något"),
-        new("something-else", "Något annat"),
-    ];
+    // Labelled from the Swedish language file (vocab.*), the same words the young person's page shows.
+    public static IReadOnlyList<Term> Topics { get; } = Swedish("topic",
+        "sex-for-compensation", "self-harm-through-sex", "sexual-abuse", "relationship-violence",
+        "honour-violence", "exploitation", "own-behaviour", "worried-about-friend", "something-else");
 
     // Each language named in itself, from its texts file: a new file is a new language here too.
     public static IReadOnlyList<Term> Languages { get; } =
         [.. TextCatalog.Known.Select(code => new Term(code, TextCatalog.NameOf(code), code == "sv" ? null : code))];
 
-    public static IReadOnlyList<Term> AgeBands { get; } =
-    [
-        new("under-13", "Under 13"),
-        new("13-15", "13–15"),
-        new("16-17", "16–17"),
-        new("18-20", "18–20"),
-        new("21-plus", "21 eller äldre"),
-    ];
+    public static IReadOnlyList<Term> AgeBands { get; } = Swedish("ageBand", "under-13", "13-15", "16-17", "18-20", "21-plus");
 
     public static IReadOnlyList<Term> Outcomes { get; } =
     [
@@ -54,6 +39,9 @@ public static class Vocabulary
         ["ageBand"] = ToMap(AgeBands),
         ["outcome"] = ToMap(Outcomes),
     });
+
+    static IReadOnlyList<Term> Swedish(string vocabulary, params string[] codes) =>
+        [.. codes.Select(code => new Term(code, TextCatalog.Text("sv", $"vocab.{vocabulary}.{code}") ?? code))];
 
     static Dictionary<string, string> ToMap(IReadOnlyList<Term> terms) => terms.ToDictionary(t => t.Code, t => t.Label);
 }

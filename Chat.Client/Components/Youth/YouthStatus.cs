@@ -51,7 +51,7 @@ public static class StatusWords
     public static string When(LocalWhen when, Language texts)
     {
         var date = DateOnly.ParseExact(when.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var culture = CultureInfo.GetCultureInfo(texts.Code);
+        var culture = texts.Culture;
         var weekday = culture.DateTimeFormat.GetDayName(date.DayOfWeek);
         return when.InDays switch
         {
