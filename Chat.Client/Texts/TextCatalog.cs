@@ -17,6 +17,10 @@ public sealed class LanguageOptions
     public List<string> Offered { get; set; } = [];
 
     public IReadOnlyList<string> Codes => Offered.Count > 0 ? Offered : Usual;
+
+    // The language of the staff pages (console, dashboard, coordinators' pages): one for the whole service. It
+    // needs the young person's file and the staff's files (Texts/Staff/{area}/{code}.json): Swedish or English.
+    public string Staff { get; set; } = "sv";
 }
 
 // Every UI text a young person sees, in every language: one JSON file per language (wwwroot/texts), embedded for
@@ -25,7 +29,11 @@ public sealed class LanguageOptions
 public sealed class TextCatalog
 {
     // Every language that has a file, whether offered or not: codes are checked against this.
-    public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Files { get; } = Load();
+    public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Files { get; } = Load("texts/");
+
+    // The staff pages' own texts per language, every area's file merged (Texts/Staff/{area}/{code}.json): embedded
+    // only, never served, as the staff pages carry theirs in the page.
+    public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> StaffFiles { get; } = Load("staff-texts/");
 
     // Their codes, the usual three first, then the others by code: the order forms and stored lists follow.
     public static IReadOnlyList<string> Known { get; } =
@@ -50,7 +58,18 @@ public sealed class TextCatalog
                 [$"Languages:Offered needs at least one language, each with its file Chat.Client/wwwroot/texts/{{code}}.json; missing: {string.Join(", ", missing)}."]);
         var fallback = Files[codes[0]];
         Offered = [.. codes.Select(code => new Language(code, Files[code], fallback))];
+        var staff = options.Value.Staff;
+        if (!Files.ContainsKey(staff) || !StaffFiles.ContainsKey(staff) || !StaffFiles.ContainsKey("sv"))
+            throw new OptionsValidationException(nameof(LanguageOptions), typeof(LanguageOptions),
+                [$"Languages:Staff needs a language with its files Chat.Client/wwwroot/texts/{staff}.json and Chat.Client/Texts/Staff/*/{staff}.json."]);
+        Staff = new Language(staff, Merged(Files[staff], StaffFiles[staff]), Merged(Files["sv"], StaffFiles["sv"]));
     }
+
+    // The staff pages' language: the young person's words (the vocabulary, the transcript) and the staff's own.
+    public Language Staff { get; }
+
+    private static FrozenDictionary<string, JsonElement> Merged(IReadOnlyDictionary<string, JsonElement> first, IReadOnlyDictionary<string, JsonElement> second) =>
+        first.Concat(second).ToFrozenDictionary(p => p.Key, p => p.Value);
 
     public IReadOnlyList<string> Codes => [.. Offered.Select(l => l.Code)];
 
@@ -59,12 +78,15 @@ public sealed class TextCatalog
     // The language asked for if it is offered, else the default.
     public Language For(string? code) => Offered.FirstOrDefault(l => l.Code == code) ?? Default;
 
-    private static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Load()
+    // The embedded files under prefix, by language code: "texts/sv.json", or "staff-texts/console/sv.json" merged
+    // with every other area's "sv.json" (a key is in one area only; TextsTests checks).
+    private static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> Load(string prefix)
     {
         var assembly = typeof(TextCatalog).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("texts/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-            .ToFrozenDictionary(name => name["texts/".Length..^".json".Length], name => Read(assembly, name));
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .GroupBy(name => Path.GetFileNameWithoutExtension(name))
+            .ToFrozenDictionary(files => files.Key, files => files.SelectMany(name => Read(assembly, name)).ToFrozenDictionary(p => p.Key, p => p.Value));
     }
 
     private static FrozenDictionary<string, JsonElement> Read(Assembly assembly, string name)

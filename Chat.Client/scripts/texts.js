@@ -10,7 +10,8 @@ const inPage = document.getElementById('texts-default');
 const base = inPage ? JSON.parse(inPage.textContent) : {};
 const storageKey = 'chat.language';
 const loaded = new Map();
-let language = defaultLanguage;
+// The page's own language: the staff pages carry theirs (Languages:Staff) with their texts.
+let language = inPage?.dataset.language ?? defaultLanguage;
 let texts = base;
 let wanted = defaultLanguage; // the language asked for last: an earlier answer arriving late is dropped
 let picked = false; // the young person has pressed a language on this page

@@ -9,7 +9,8 @@ public static class LanguagesSetup
     {
         services.AddOptions<LanguageOptions>().BindConfiguration("Languages")
             // Two or three letters: a language is the first segment of a help page's address, and must never be taken for "staff".
-            .Validate(o => o.Codes.All(l => l.Length is 2 or 3 && l.All(char.IsAsciiLetterLower)) && o.Codes.Distinct().Count() == o.Codes.Count,
+            .Validate(o => o.Codes.All(l => l.Length is 2 or 3 && l.All(char.IsAsciiLetterLower)) && o.Codes.Distinct().Count() == o.Codes.Count
+                && o.Staff is { Length: 2 or 3 },
                 "Languages:Offered needs at least one language code of two or three letters a–z, each once.")
             .ValidateOnStart();
         services.AddSingleton<TextCatalog>();

@@ -15,8 +15,12 @@ public sealed partial class TextsTests
 {
     private static readonly string Folder = Repository.File("Chat.Client/wwwroot/texts");
 
-    private static Dictionary<string, JsonElement> Read(string code) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Path.Combine(Folder, $"{code}.json")))!;
+    private static readonly string StaffFolder = Repository.File("Chat.Client/Texts/Staff");
+
+    private static Dictionary<string, JsonElement> Read(string code) => ReadFile(Path.Combine(Folder, $"{code}.json"));
+
+    private static Dictionary<string, JsonElement> ReadFile(string path) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
 
     public static TheoryData<string> Languages() => [.. Directory.GetFiles(Folder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Where(code => code != "sv")];
 
@@ -74,10 +78,35 @@ public sealed partial class TextsTests
             Assert.Matches($"^/{code}(/[a-z0-9-]+)?$", value.GetString());
     }
 
+    // The staff pages' files: every key in Swedish and English with the same slots, each key in one area only and
+    // none that the young person's files already have.
+    [Fact]
+    public void TheStaffTextsAreCompleteInSwedishAndEnglish()
+    {
+        var areas = Directory.GetDirectories(StaffFolder);
+        Assert.NotEmpty(areas);
+        var young = Read("sv").Keys.ToHashSet();
+        var seen = new Dictionary<string, string>();
+        foreach (var area in areas)
+        {
+            var swedish = ReadFile(Path.Combine(area, "sv.json"));
+            var english = ReadFile(Path.Combine(area, "en.json"));
+            Assert.Equal(swedish.Keys.Order(), english.Keys.Order());
+            foreach (var (key, value) in swedish)
+            {
+                Assert.True(seen.TryAdd(key, area), $"{key} is in {area} and {seen.GetValueOrDefault(key)}");
+                Assert.DoesNotContain(key, young);
+                Assert.True(Slots(value).Order().SequenceEqual(Slots(english[key]).Order()), $"{area}/en.json \"{key}\" has other slots than sv.json");
+            }
+        }
+        Assert.Equal(seen.Keys.Order(), TextCatalog.StaffFiles["sv"].Keys.Order());
+    }
+
     [Fact]
     public void EveryKeyThePagesAndModulesUseIsInTheDefaultLanguage()
     {
         var swedish = Read("sv");
+        foreach (var (key, value) in TextCatalog.StaffFiles["sv"]) swedish[key] = value;
         var used = UsedKeys().ToList();
         Assert.NotEmpty(used);
         var missing = used.Where(u => !swedish.ContainsKey(u.Key)).Select(u => $"{u.Key} ({u.File})").Distinct().ToList();
@@ -141,7 +170,7 @@ public sealed partial class TextsTests
     // t(…) / plural(…) call, and say(viewer, '…') for the transcript.
     private static IEnumerable<(string Key, string File)> UsedKeys()
     {
-        var prefixes = Read("sv").Keys.Select(key => key[..key.IndexOf('.')]).ToHashSet();
+        var prefixes = Read("sv").Keys.Concat(TextCatalog.StaffFiles["sv"].Keys).Select(key => key[..key.IndexOf('.')]).ToHashSet();
         var client = Repository.File("Chat.Client");
         foreach (var file in new[] { Path.Combine(client, "Components"), Path.Combine(client, "Texts"), Repository.File("Chat.Server") }
                      .SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories))

@@ -1,0 +1,42 @@
+using AngleSharp.Html.Parser;
+using Chat.Client.Texts;
+using Chat.Server.Staff;
+using Chat.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Tests.Integration;
+
+// The staff pages speak one language for the whole service (Languages:Staff): Swedish unless configured, English
+// complete beside it; the page carries the same texts for its modules.
+public sealed class StaffLanguageTests
+{
+    [Theory]
+    [InlineData(null, "sv", "Logga ut", "Översikt")]
+    [InlineData("en", "en", "Sign out", "Overview")]
+    public async Task TheStaffPagesSpeakTheConfiguredLanguage(string? configured, string code, string signOut, string overview)
+    {
+        await using var app = ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
+        var (client, session) = await app.StaffClient("cora", StaffRoles.Coordinator);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff/dashboard");
+        request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(code, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(signOut, page.QuerySelector("#sign-out")!.TextContent.Trim());
+        Assert.Equal(overview, page.QuerySelector("#nav-dashboard")!.TextContent.Trim());
+        var texts = page.QuerySelector("script#texts-default")!;
+        Assert.Equal(code, texts.GetAttribute("data-language"));
+        Assert.Contains(signOut, texts.TextContent);
+        // The young person's page stays in its own default language whatever the staff's is.
+        var youth = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+        Assert.Equal("sv", youth.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void AStaffLanguageWithoutItsFilesIsRefusedAtStart()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => new TextCatalog(Options.Create(new LanguageOptions { Staff = "ar" })));
+        Assert.Contains("Languages:Staff", refused.Message);
+    }
+}
