@@ -180,7 +180,9 @@ public sealed partial class TextsTests
             var text = File.ReadAllText(file);
             if (!UsesTexts().IsMatch(text)) continue; // a cookie's or a log's dotted name is no text
             foreach (Match match in CodeKey().Matches(text))
-                if (prefixes.Contains(match.Groups["prefix"].Value)) yield return (match.Groups["key"].Value, Path.GetFileName(file));
+                // A module's file name ("staff.js") is no text, whatever its prefix.
+                if (prefixes.Contains(match.Groups["prefix"].Value) && !match.Groups["key"].Value.EndsWith(".js", StringComparison.Ordinal))
+                    yield return (match.Groups["key"].Value, Path.GetFileName(file));
         }
         foreach (var file in Directory.EnumerateFiles(Path.Combine(client, "scripts"), "*.js"))
         {
