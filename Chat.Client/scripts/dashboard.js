@@ -4,6 +4,7 @@ import { call, createConnection } from './hub.js';
 import { byId, cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { createTranscript } from './transcript.js';
+import { t } from './texts.js';
 
 const root = byId('dashboard');
 const canAct = root.dataset.canAct === 'true';
@@ -116,7 +117,7 @@ async function stopFollowing() {
 }
 
 async function end(id, button) {
-  if (!window.confirm('Avsluta chatten? Den unga får veta att chatten har avslutats.')) return;
+  if (!window.confirm(t('console.dashboard.confirmEnd'))) return;
   button.disabled = true;
   try {
     await call(connection, 'EndChat', id);
@@ -151,8 +152,8 @@ async function watch() {
   }
 }
 
-connection.onreconnecting(() => showAlert(byId('connection-status'), 'Anslutningen bröts. Försöker koppla upp igen …'));
+connection.onreconnecting(() => showAlert(byId('connection-status'), t('console.connection.reconnecting')));
 connection.onreconnected(watch);
-connection.onclose(() => showAlert(byId('connection-status'), 'Ingen anslutning till servern. Ladda om sidan.'));
+connection.onclose(() => showAlert(byId('connection-status'), t('console.connection.closedReload')));
 setActions();
-connection.start().then(watch, () => showAlert(byId('connection-status'), 'Ingen anslutning till servern. Ladda om sidan.'));
+connection.start().then(watch, () => showAlert(byId('connection-status'), t('console.connection.closedReload')));

@@ -1,5 +1,5 @@
-// Swedish labels for vocabulary codes. The page renders them from the server's single list
-// (Vocabulary.cs) into data-labels, so the module and the forms never disagree.
+// Labels for vocabulary codes, in the staff language. The page renders them from the server's single list
+// (Vocabulary.cs, labelled from the texts) into data-labels, so the module and the forms never disagree.
 export function readLabels(element) {
   try {
     return JSON.parse(element.dataset.labels ?? '{}');

@@ -3,6 +3,7 @@
 // waiting or a message arrives out of view. Browsers let a page play sound only after a gesture, so the tone is
 // made ready at the first click or key press (going on duty is one), never before; the toggle mutes it.
 import { byId } from './dom.js';
+import { t } from './texts.js';
 
 const mutedKey = 'console.sound-off';
 
@@ -43,9 +44,9 @@ export function createAttention() {
   function renderTitle() {
     const away = document.visibilityState === 'hidden' || !document.hasFocus();
     document.title = !away || (waiting === 0 && unread === 0) ? base
-      : waiting && unread ? `(${waiting}) Väntar · ${unread} olästa – Konsol`
-      : waiting ? `(${waiting}) Väntar – Konsol`
-      : `(${unread}) Olästa – Konsol`;
+      : waiting && unread ? t('console.pageTitle.waitingAndUnread', { waiting, unread })
+      : waiting ? t('console.pageTitle.waiting', { waiting })
+      : t('console.pageTitle.unread', { unread });
   }
   document.addEventListener('visibilitychange', renderTitle);
   window.addEventListener('focus', renderTitle);

@@ -2,8 +2,9 @@
 import { call } from './hub.js';
 import { byId, cloneTemplate, setText } from './dom.js';
 import { labelOf } from './labels.js';
+import { dateFormat as formatFor, t } from './texts.js';
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const dateFormat = formatFor({ day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 export function createDesk({ connection, labels, showError, onTake }) {
   let onDuty = false;
@@ -24,8 +25,12 @@ export function createDesk({ connection, labels, showError, onTake }) {
     try {
       const opened = await call(connection, 'OpenCode', byId('open-code').value);
       showError(null);
-      setText(byId('opened-code-facts'), `${opened.serviceName} · ${labelOf(labels.topic, opened.topic, 'Inget ämne')} · `
-        + `${labelOf(labels.ageBand, opened.ageBand, 'Ålder okänd')} · skapad ${dateFormat.format(opened.issuedAt)}`);
+      setText(byId('opened-code-facts'), t('console.desk.facts', {
+        service: opened.serviceName,
+        topic: labelOf(labels.topic, opened.topic, t('console.desk.noTopic')),
+        ageBand: labelOf(labels.ageBand, opened.ageBand, t('console.desk.noAge')),
+        issued: dateFormat.format(opened.issuedAt),
+      }));
       setText(byId('opened-code-summary'), opened.summary);
       byId('opened-code').hidden = false;
       byId('open-code').value = '';

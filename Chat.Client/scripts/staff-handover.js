@@ -3,13 +3,9 @@
 import { call } from './hub.js';
 import { setText } from './dom.js';
 import { labelOf } from './labels.js';
+import { t } from './texts.js';
 
-const availabilityText = {
-  live: 'kan gå in i chatten nu',
-  bycode: 'den unga får en kod och kontaktuppgifter',
-  askage: 'fråga den unga om åldern',
-  excluded: 'kan inte ta emot',
-};
+const availabilities = new Set(['live', 'bycode', 'askage', 'excluded']);
 
 export function wireHandover(element, chat, { connection, labels, showError, onTransferred }) {
   const $ = (selector) => element.querySelector(selector);
@@ -32,7 +28,7 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     const name = document.createElement('strong');
     name.textContent = verdict.name;
     const what = document.createElement('span');
-    what.textContent = availabilityText[verdict.availability] ?? verdict.availability;
+    what.textContent = availabilities.has(verdict.availability) ? t(`console.handover.${verdict.availability}`) : verdict.availability;
     label.append(radio, name, what);
     item.append(label);
     if (verdict.reason) {
@@ -54,7 +50,7 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
       const fold = document.createElement('details');
       fold.className = 'services-excluded';
       const summary = document.createElement('summary');
-      summary.textContent = `Kan inte ta emot (${excluded.length})`;
+      summary.textContent = t('console.handover.excludedList', { count: excluded.length });
       const more = document.createElement('ul');
       more.className = 'service-list';
       more.append(...excluded.map(serviceItem));
@@ -100,10 +96,10 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
       const select = $('.transfer-to');
       const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
       const skills = [
-        ...Object.keys(labels.language ?? {}).map((code) => option(`skill:language:${code}`, `Någon som skriver ${labelOf(labels.language, code)}`)),
-        ...Object.keys(labels.topic ?? {}).map((code) => option(`skill:topic:${code}`, `Någon som kan ${labelOf(labels.topic, code)}`)),
+        ...Object.keys(labels.language ?? {}).map((code) => option(`skill:language:${code}`, t('console.handover.skillLanguage', { language: labelOf(labels.language, code) }))),
+        ...Object.keys(labels.topic ?? {}).map((code) => option(`skill:topic:${code}`, t('console.handover.skillTopic', { topic: labelOf(labels.topic, code) }))),
       ];
-      select.replaceChildren(option('', 'Välj kollega eller kunskap'),
+      select.replaceChildren(option('', t('console.handover.chooseTransfer')),
         ...colleagues.map((c) => option(`user:${c.userName}`, c.displayName)), ...skills);
     } catch (error) {
       showError(error);
@@ -156,7 +152,7 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     try {
       await call(connection, 'ProposeReturnNote', { conversationId: id, note: $('.return-note-text').value });
       showError(null);
-      setText($('.return-note-status'), 'Den unga har fått anteckningen och bestämmer om den sparas.');
+      setText($('.return-note-status'), t('console.returnNote.sent'));
     } catch (error) {
       showError(error);
     }
@@ -176,7 +172,7 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     $('.cancel-handover').hidden = !canHandOver || !active || Boolean(guest) || !pending;
     $('.guest-bar').hidden = !holder || !active || !guest;
     $('.guest-self-bar').hidden = holder || !active;
-    setText($('.guest-text'), guest ? `${guest} har anslutit. Presentera er för varandra, och lämna sedan chatten till dem.` : '');
+    setText($('.guest-text'), guest ? t('console.guest.joined', { guest }) : '');
   }
 
   const api = {
@@ -186,8 +182,8 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
       canHandOver = Boolean(next.canHandOver);
       guest = next.guest ?? null;
       pending = Boolean(next.proposed || next.waitingFor);
-      if (next.proposed) status(`Den unga har fått frågan om ${next.proposed}. Väntar på svar …`);
-      else if (next.waitingFor) status(`Den unga sa ja. Väntar på att någon från ${next.waitingFor} går in i chatten.`);
+      if (next.proposed) status(t('console.handover.asked', { service: next.proposed }));
+      else if (next.waitingFor) status(t('console.handover.waitingFor', { service: next.waitingFor }));
       else status(null);
       $('.return-note').hidden = !next.returnCode || !canHandOver;
       render(state);
@@ -214,28 +210,28 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     answered({ accepted, serviceName, mode }) {
       if (!accepted) {
         pending = false;
-        status(`Den unga sa nej tack till ${serviceName}. Inget har delats.`);
+        status(t('console.handover.declined', { service: serviceName }));
       } else if (mode === 'gone') {
         pending = false;
-        status(`Den unga sa ja, men ingen från ${serviceName} kan vara med i chatten just nu. Föreslå igen, till exempel med kod.`);
+        status(t('console.handover.noneLive', { service: serviceName }));
       } else if (mode === 'live') {
-        status(`Den unga sa ja. Väntar på att någon från ${serviceName} går in i chatten.`);
+        status(t('console.handover.waitingFor', { service: serviceName }));
       } else {
         pending = false;
-        status(`Den unga sa ja och har fått en kod till ${serviceName}.`);
+        status(t('console.handover.byCode', { service: serviceName }));
       }
       render(currentState);
     },
     proposed(serviceName) {
       pending = true;
-      status(`Den unga har fått frågan om ${serviceName}. Väntar på svar …`);
+      status(t('console.handover.asked', { service: serviceName }));
       render(currentState);
     },
     returnRequested() {
       if (canHandOver) $('.return-note').hidden = false;
     },
     noteAnswered({ kept }) {
-      setText($('.return-note-status'), kept ? 'Den unga sparade anteckningen.' : 'Den unga valde att inte spara anteckningen.');
+      setText($('.return-note-status'), t(kept ? 'console.returnNote.kept' : 'console.returnNote.declined'));
     },
     get holder() { return holder; },
   };

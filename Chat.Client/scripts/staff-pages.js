@@ -3,6 +3,7 @@
 import { call, loadOnOpen } from './hub.js';
 import { newClientMessageId } from './dom.js';
 import { inLanguageOrder, labelOf } from './labels.js';
+import { t } from './texts.js';
 
 export function wirePages(element, chat, { connection, labels, showError }) {
   const $ = (selector) => element.querySelector(selector);
@@ -22,7 +23,7 @@ export function wirePages(element, chat, { connection, labels, showError }) {
       group.append(...pages.filter((p) => p.language === language).map((p) => option(`${p.language}/${p.slug}`, p.title)));
       return group;
     });
-    select.replaceChildren(option('', 'Välj en sida'), ...groups);
+    select.replaceChildren(option('', t('console.pages.choose')), ...groups);
     select.value = pages.some((p) => `${p.language}/${p.slug}` === chosen) ? chosen : '';
   }
 

@@ -3,6 +3,7 @@ import { call, fireAndForget } from './hub.js';
 import { cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { labelOf } from './labels.js';
+import { t } from './texts.js';
 import { createTranscript } from './transcript.js';
 import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
@@ -35,10 +36,10 @@ export function createPanel(chat, { connection, labels, self, onClose, onIncomin
   wireQuickReplies(element, chat, { connection, labels, showError });
 
   element.dataset.conversationId = id;
-  const topic = labelOf(labels.topic, chat.topic, 'Inget ämne valt');
+  const topic = labelOf(labels.topic, chat.topic, t('console.chat.noTopic'));
   setText($('.staff-chat-title'), topic);
   setText($('.staff-chat-meta'),
-    `Språk: ${labelOf(labels.language, chat.language)} · Ålder: ${labelOf(labels.ageBand, chat.ageBand)}`);
+    t('console.chat.meta', { language: labelOf(labels.language, chat.language), ageBand: labelOf(labels.ageBand, chat.ageBand) }));
 
   const composer = wireComposer({
     form: $('.send-form'),
@@ -53,7 +54,7 @@ export function createPanel(chat, { connection, labels, self, onClose, onIncomin
     const ended = state === 'ended';
     element.classList.toggle('is-danger', Boolean(danger));
     $('.danger-badge').hidden = !danger;
-    setText($('.observer-badge'), observer ? `${observer} (samordnare) följer chatten. Den unga ser det inte.` : '');
+    setText($('.observer-badge'), observer ? t('console.chat.observer', { observer }) : '');
     $('.observer-badge').hidden = !observer || ended;
     element.classList.toggle('is-ended', ended);
     $('.send-form').hidden = ended;

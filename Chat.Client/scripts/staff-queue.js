@@ -1,10 +1,11 @@
 // The waiting list on the console: who waits, with what they chose to tell, and for how long.
 import { byId, cloneTemplate, setText } from './dom.js';
 import { labelOf } from './labels.js';
+import { t } from './texts.js';
 
 function waitedText(since) {
   const minutes = Math.max(0, Math.floor((Date.now() - since) / 60000));
-  return minutes < 1 ? 'Väntat mindre än 1 min' : `Väntat ${minutes} min`;
+  return minutes < 1 ? t('console.queue.waitedUnderMinute') : t('console.queue.waited', { minutes });
 }
 
 export function createQueue({ labels, onTake }) {

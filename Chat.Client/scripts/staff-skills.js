@@ -1,6 +1,7 @@
 // The counsellor's skills on the console: ticked codes are offered to them first; none ticked means "all".
 import { call } from './hub.js';
 import { byId, setText } from './dom.js';
+import { t } from './texts.js';
 
 export function createSkills({ connection, showError }) {
   const form = byId('skills-form');
@@ -19,7 +20,7 @@ export function createSkills({ connection, showError }) {
     event.preventDefault();
     try {
       render(await call(connection, 'SetSkills', { languages: ticked('languages'), topics: ticked('topics') }));
-      setText(saved, 'Sparat.');
+      setText(saved, t('console.skills.saved'));
       showError(null);
     } catch (error) {
       showError(error);

@@ -2,6 +2,7 @@
 // arrived while its chat was not the one in view: not the selected tab, or the console window hidden or unfocused.
 // Selecting a chat in view (a click, the arrow keys, focus moving into its panel) clears its count.
 import { byId, setText } from './dom.js';
+import { plural } from './texts.js';
 
 const sideBySideKey = 'console.side-by-side';
 
@@ -26,7 +27,7 @@ export function createTabs({ onUnread }) {
     setText(tab.querySelector('.unread-badge'), unread ? String(unread) : '');
     tab.querySelector('.unread-badge').hidden = !unread;
     // The badge is hidden from assistive technology: the tab's name says it in words.
-    tab.setAttribute('aria-label', unread ? `${panel.label}, ${unread} ${unread === 1 ? 'oläst' : 'olästa'}` : panel.label);
+    tab.setAttribute('aria-label', unread ? plural('console.tabs.unread', unread, { label: panel.label }) : panel.label);
     tab.classList.toggle('is-danger', panel.danger);
   }
 

@@ -3,6 +3,7 @@ import { call, createConnection } from './hub.js';
 import { byId, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { readLabels } from './labels.js';
+import { t } from './texts.js';
 import { createQueue } from './staff-queue.js';
 import { createPanel } from './staff-panel.js';
 import { createSkills } from './staff-skills.js';
@@ -48,22 +49,18 @@ const desk = createDesk({ connection, labels, showError, onTake: (id, button) =>
 const showDanger = createDangerAlert({ isMine: (id) => panels.has(id), isWaiting: (id) => queue.has(id) });
 
 function showConnection(state) {
-  const texts = {
-    reconnecting: 'Anslutningen bröts. Försöker koppla upp igen …',
-    closed: 'Ingen anslutning till servern.',
-  };
-  showAlert(byId('connection-status'), texts[state]);
+  showAlert(byId('connection-status'), t(state === 'closed' ? 'console.connection.closed' : 'console.connection.reconnecting'));
   byId('reconnect').hidden = state !== 'closed';
 }
 
 function renderDuty(duty) {
   if (!duty) return;
   setText(byId('duty-status'), duty.onDuty
-    ? `I tjänst – ${duty.active} av ${duty.capacity} chattar`
-    : 'Inte i tjänst');
+    ? t('console.duty.on', { active: duty.active, capacity: duty.capacity })
+    : t('console.duty.off'));
   if (duty.onDuty) byId('capacity').value = String(duty.capacity);
   byId('go-off-duty').disabled = !duty.onDuty;
-  setText(byId('go-on-duty'), duty.onDuty ? 'Ändra antal' : 'Gå i tjänst');
+  setText(byId('go-on-duty'), t(duty.onDuty ? 'console.duty.change' : 'console.duty.goOn'));
   onDuty = duty.onDuty;
   updateQueueHints();
   noticeWaiting(lastWaiting);

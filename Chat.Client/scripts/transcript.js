@@ -1,39 +1,11 @@
 // Renders ChatMessage entries into a list, in seq order, each seq once.
 // viewer is 'youth' or 'counsellor': it decides which entries are "own" and how people are named.
-import { dateFormat, fill, t } from './texts.js';
+import { dateFormat, t } from './texts.js';
 
-// The console's words, in Swedish until the console's texts move to the language files too; the young person's
-// come from them (transcript.* in wwwroot/texts), with the same keys and {slots}.
-const consoleWords = {
-  you: 'Du',
-  youth: 'Den unga',
-  someCounsellor: 'Kurator',
-  youEnded: 'Du avslutade chatten',
-  youthEnded: 'Den unga avslutade chatten',
-  counsellorEnded: '{name} avslutade chatten',
-  ended: 'Chatten avslutades',
-  theCounsellor: 'Kuratorn',
-  aCounsellor: 'En kurator',
-  aPerson: 'En person',
-  thePerson: 'Personen',
-  theService: 'verksamheten',
-  joined: '{name} har anslutit',
-  joinedFrom: '{name} från {service} har anslutit',
-  left: '{name} har lämnat chatten',
-  leftFrom: '{name} från {service} har lämnat chatten',
-  handover: 'Den unga sa ja till {service}. Sammanfattningen de får läsa:',
-  transferred: '{name} lämnade över chatten',
-  handoverCancelled: 'Överlämningen till {service} avbröts',
-  note: 'Anteckning från {name}, sparad av den unga:',
-  noteBy: 'en kurator',
-  youSentPage: 'Du skickade en hjälpsida',
-  sentPage: '{name} skickade en hjälpsida',
-  read: 'Läs',
-  readPage: 'Läs: {title}',
-};
-
+// The young person's words are transcript.* in wwwroot/texts; the console's are console.transcript.* in the staff
+// texts, with the same names and {slots}.
 function say(viewer, key, values = {}) {
-  return viewer === 'youth' ? t(`transcript.${key}`, values) : fill(consoleWords[key], values);
+  return t(viewer === 'youth' ? `transcript.${key}` : `console.transcript.${key}`, values);
 }
 
 // A partner service's member is named with their service: "Sara, Stödcentrum".

@@ -33,6 +33,25 @@ public sealed class StaffLanguageTests
         Assert.Equal("sv", youth.DocumentElement.GetAttribute("lang"));
     }
 
+    // The console's own words, its vocabulary and its modules' texts follow the staff language too.
+    [Theory]
+    [InlineData(null, "Mina chattar", "Stöd gavs", "Du avslutade chatten")]
+    [InlineData("en", "My chats", "Support given", "You ended the chat")]
+    public async Task TheConsoleSpeaksTheConfiguredLanguage(string? configured, string myChats, string supportGiven, string youEnded)
+    {
+        await using var app = ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
+        var (client, session) = await app.StaffClient("carl", StaffRoles.Counsellor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff");
+        request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(myChats, page.QuerySelector("#chats-heading")!.TextContent.Trim());
+        using var labels = System.Text.Json.JsonDocument.Parse(page.QuerySelector("#console")!.GetAttribute("data-labels")!);
+        Assert.Equal(supportGiven, labels.RootElement.GetProperty("outcome").GetProperty("support-given").GetString());
+        Assert.Contains(youEnded, page.QuerySelector("script#texts-default")!.TextContent);
+    }
+
     [Fact]
     public void AStaffLanguageWithoutItsFilesIsRefusedAtStart()
     {

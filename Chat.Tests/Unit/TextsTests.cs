@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Privacy;
+using Chat.Server.Staff;
 using Chat.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -128,6 +129,24 @@ public sealed partial class TextsTests
         Assert.True(missing.Count == 0, "missing from sv.json: " + string.Join(", ", missing));
     }
 
+    // The staff's keys built from codes (the console's modules and the auth pages' ?error=), and the console's
+    // transcript with a word for every word the young person's has.
+    [Fact]
+    public void TheStaffKeysBuiltFromCodesAreThereForEveryCode()
+    {
+        var staff = TextCatalog.StaffFiles["sv"];
+        string[] built =
+        [
+            .. new[] { "live", "bycode", "askage", "excluded" }.Select(availability => $"console.handover.{availability}"),
+            .. Vocabulary.Outcomes.Select(code => $"vocab.outcome.{code}"),
+            .. PasswordRules.Codes.Concat(["password-mismatch", "password-unchanged", "invalid", "setup-closed", "invalid-code", "locked",
+                "disabled", "session-ended", "wrong-password", "invalid-user-name"]).Select(code => $"auth.error.{code}"),
+            .. Read("sv").Keys.Where(key => key.StartsWith("transcript.", StringComparison.Ordinal)).Select(key => $"console.{key}"),
+        ];
+        var missing = built.Where(key => !staff.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, "missing from the staff texts: " + string.Join(", ", missing));
+    }
+
     // Every error the young person's hub can answer (docs/protocol.md, its table) has words, and so do the errors
     // the page itself names: a missing one would fall back to "something went wrong".
     [Fact]
@@ -180,7 +199,9 @@ public sealed partial class TextsTests
             var text = File.ReadAllText(file);
             if (!UsesTexts().IsMatch(text)) continue; // a cookie's or a log's dotted name is no text
             foreach (Match match in CodeKey().Matches(text))
-                if (prefixes.Contains(match.Groups["prefix"].Value)) yield return (match.Groups["key"].Value, Path.GetFileName(file));
+                // A module's file name ("staff.js") is no text, whatever its prefix.
+                if (prefixes.Contains(match.Groups["prefix"].Value) && !match.Groups["key"].Value.EndsWith(".js", StringComparison.Ordinal))
+                    yield return (match.Groups["key"].Value, Path.GetFileName(file));
         }
         foreach (var file in Directory.EnumerateFiles(Path.Combine(client, "scripts"), "*.js"))
         {

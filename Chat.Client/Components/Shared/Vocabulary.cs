@@ -6,8 +6,9 @@ namespace Chat.Client.Components.Shared;
 // Lang marks a label written in another language, so screen readers pronounce it right.
 public sealed record Term(string Code, string Label, string? Lang = null);
 
-// The codes of docs/protocol.md with their Swedish labels, for the staff pages and the console's modules. The
-// young person's page labels them from the language files (vocab.* in wwwroot/texts) instead.
+// The codes of docs/protocol.md with their Swedish labels, for the staff pages and the console's modules; the
+// console labels them in the staff language (TopicsIn, …). The young person's page labels them from the language
+// files (vocab.* in wwwroot/texts) instead.
 public static class Vocabulary
 {
     // Labelled from the Swedish language file (vocab.*), the same words the young person's page shows.
@@ -21,27 +22,34 @@ public static class Vocabulary
 
     public static IReadOnlyList<Term> AgeBands { get; } = Swedish("ageBand", "under-13", "13-15", "16-17", "18-20", "21-plus");
 
-    public static IReadOnlyList<Term> Outcomes { get; } =
-    [
-        new("support-given", "Stöd gavs"),
-        new("information-given", "Information gavs"),
-        new("referred", "Hänvisad vidare"),
-        new("youth-left", "Den unga lämnade"),
-        new("no-contact", "Ingen kontakt"),
-        new("abusive", "Kränkande eller oseriös kontakt"),
-    ];
+    // The staff's own vocabulary (vocab.outcome.* in the staff texts).
+    public static IReadOnlyList<Term> Outcomes { get; } = Labelled(TextCatalog.StaffSwedish, "outcome",
+        "support-given", "information-given", "referred", "youth-left", "no-contact", "abusive");
 
-    // For data-labels: the staff module shows queue entries with the same labels.
-    public static string LabelsJson { get; } = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+    // The same terms in a language: the staff pages label them in the staff language (Languages:Staff).
+    public static IReadOnlyList<Term> TopicsIn(Language language) => In(language, "topic", Topics);
+    public static IReadOnlyList<Term> AgeBandsIn(Language language) => In(language, "ageBand", AgeBands);
+    public static IReadOnlyList<Term> OutcomesIn(Language language) => In(language, "outcome", Outcomes);
+
+    // For data-labels: the staff module shows queue entries with the same labels, in the staff language.
+    public static string LabelsJson { get; } = LabelsJsonIn(TextCatalog.StaffSwedish);
+
+    public static string LabelsJsonIn(Language language) => JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
     {
-        ["topic"] = ToMap(Topics),
+        ["topic"] = ToMap(TopicsIn(language)),
         ["language"] = ToMap(Languages),
-        ["ageBand"] = ToMap(AgeBands),
-        ["outcome"] = ToMap(Outcomes),
+        ["ageBand"] = ToMap(AgeBandsIn(language)),
+        ["outcome"] = ToMap(OutcomesIn(language)),
     });
 
     static IReadOnlyList<Term> Swedish(string vocabulary, params string[] codes) =>
         [.. codes.Select(code => new Term(code, TextCatalog.Text("sv", $"vocab.{vocabulary}.{code}") ?? code))];
+
+    static IReadOnlyList<Term> Labelled(Language language, string vocabulary, params string[] codes) =>
+        [.. codes.Select(code => new Term(code, language[$"vocab.{vocabulary}.{code}"]))];
+
+    static IReadOnlyList<Term> In(Language language, string vocabulary, IReadOnlyList<Term> terms) =>
+        Labelled(language, vocabulary, [.. terms.Select(t => t.Code)]);
 
     static Dictionary<string, string> ToMap(IReadOnlyList<Term> terms) => terms.ToDictionary(t => t.Code, t => t.Label);
 }
