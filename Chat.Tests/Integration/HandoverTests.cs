@@ -91,7 +91,7 @@ public sealed class HandoverTests : IAsyncLifetime
         await youth.Next("ended");
         (await member.WrapUp(id, "relationship-violence", "16-17", "referred")).Value();
 
-        var today = await _a.Get<Counters>().Day(DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = await _a.Get<Counters>().Today(); // the service's day (Stockholm), not UTC's
         Assert.Equal(1, today["handover-live:stodcentrum:relationship-violence:16-17"]);
     }
 
@@ -132,7 +132,7 @@ public sealed class HandoverTests : IAsyncLifetime
         Assert.Equal("vi fortsätter", (await counsellor.Next("text")).Text);
         var chat = Assert.Single((await counsellor.Snapshot()).Value().Chats);
         Assert.Equal(("active", null, null), (chat.State, chat.Proposed, chat.WaitingFor));
-        var today = await _a.Get<Counters>().Day(DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = await _a.Get<Counters>().Today(); // the service's day (Stockholm), not UTC's
         Assert.Equal(1, today["handover-declined:stodcentrum:relationship-violence:16-17"]);
     }
 
