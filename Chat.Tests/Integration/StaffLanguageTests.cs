@@ -33,6 +33,22 @@ public sealed class StaffLanguageTests
         Assert.Equal("sv", youth.DocumentElement.GetAttribute("lang"));
     }
 
+    // One text moved to the language files from each coordinators' and admins' page, shown in English.
+    [Theory]
+    [InlineData("/staff/dashboard", "#desks-heading", "Partner services' desks")]
+    public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
+    {
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
+        var (client, session) = await app.StaffClient("ada", StaffRoles.Admin, StaffRoles.Coordinator);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(english, page.QuerySelector(selector)?.TextContent.Trim());
+    }
+
     [Fact]
     public void AStaffLanguageWithoutItsFilesIsRefusedAtStart()
     {

@@ -180,7 +180,8 @@ public sealed partial class TextsTests
             var text = File.ReadAllText(file);
             if (!UsesTexts().IsMatch(text)) continue; // a cookie's or a log's dotted name is no text
             foreach (Match match in CodeKey().Matches(text))
-                if (prefixes.Contains(match.Groups["prefix"].Value)) yield return (match.Groups["key"].Value, Path.GetFileName(file));
+                if (prefixes.Contains(match.Groups["prefix"].Value) && !match.Groups["key"].Value.EndsWith(".js", StringComparison.Ordinal)) // a module's file, "dashboard.js"
+                    yield return (match.Groups["key"].Value, Path.GetFileName(file));
         }
         foreach (var file in Directory.EnumerateFiles(Path.Combine(client, "scripts"), "*.js"))
         {
