@@ -36,6 +36,7 @@ public sealed class StaffLanguageTests
     // One text moved to the language files from each coordinators' and admins' page, shown in English.
     [Theory]
     [InlineData("/staff/dashboard", "#desks-heading", "Partner services' desks")]
+    [InlineData("/staff/hours", "#hours-form legend", "Opening hours")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
