@@ -38,6 +38,7 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/dashboard", "#desks-heading", "Partner services' desks")]
     [InlineData("/staff/hours", "#hours-form legend", "Opening hours")]
     [InlineData("/staff/pages", "#create-page", "Write the page")]
+    [InlineData("/staff/directory", "#new-service", "New service")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
