@@ -39,6 +39,9 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/hours", "#hours-form legend", "Opening hours")]
     [InlineData("/staff/pages", "#create-page", "Write the page")]
     [InlineData("/staff/directory", "#new-service", "New service")]
+    [InlineData("/staff/accounts", "#audit-log", "Audit log")]
+    [InlineData("/staff/audit", "h1", "Audit log")]
+    [InlineData("/staff/accounts/new", "#create-account", "Create the account")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
