@@ -42,6 +42,7 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/accounts", "#audit-log", "Audit log")]
     [InlineData("/staff/audit", "h1", "Audit log")]
     [InlineData("/staff/accounts/new", "#create-account", "Create the account")]
+    [InlineData("/staff/stats", "#stats-export", "Download as CSV")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
