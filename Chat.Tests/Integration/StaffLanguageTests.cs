@@ -43,6 +43,7 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/audit", "h1", "Audit log")]
     [InlineData("/staff/accounts/new", "#create-account", "Create the account")]
     [InlineData("/staff/stats", "#stats-export", "Download as CSV")]
+    [InlineData("/staff/quick-replies", "#save-quick-replies", "Save")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
