@@ -1,23 +1,25 @@
+using Chat.Client.Texts;
+
 namespace Chat.Server.Handover;
 
-// The refusal codes of the directory in the coordinators' language, shown beside the field they concern.
+// The refusal codes of the directory in the coordinators' language (the staff's), shown beside the field they concern.
 public static class DirectoryErrors
 {
-    public static string Describe(string code) => code switch
+    public static string Describe(Language words, string code) => code switch
     {
-        "invalid-service-name" => $"Skriv ett namn på 1–{ServiceRules.MaxNameLength} tecken, på en rad.",
-        "invalid-service-id" => "Namnet behöver minst en bokstav a–z eller en siffra, så att tjänsten får en adress.",
-        "invalid-offers" or "invalid-for-whom" or "invalid-condition" => $"Texten får vara högst {ServiceRules.MaxTextLength} tecken, utan kontrolltecken.",
-        "invalid-contact" => $"Kontaktuppgifterna får vara högst {ServiceRules.MaxContactLength} tecken, utan kontrolltecken.",
-        "invalid-age" => $"Skriv en ålder från 0 till {ServiceRules.MaxAge} i hela år, eller lämna fältet tomt.",
-        "invalid-age-range" => "Den lägsta åldern kan inte vara högre än den högsta.",
-        "invalid-topic" => "Välj bara bland ämnena i listan.",
-        "invalid-language" => "Välj bara bland språken i listan.",
-        "invalid-hours" => "Ange när det öppnar och stänger; stängningstiden ska vara senare (00:00 betyder midnatt).",
-        "invalid-receives" => "Välj hur tjänsten tar emot överlämningar.",
-        "service-exists" => "Det finns redan en tjänst med det namnet i katalogen.",
-        "unknown-service" => "Tjänsten finns inte längre i katalogen. Någon kan ha tagit bort den.",
-        "unavailable" => "Katalogen går inte att nå just nu. Försök igen om en stund.",
-        _ => "Något gick fel. Försök igen.",
+        "invalid-service-name" => words.Format("directory.error.invalid-service-name", ("max", ServiceRules.MaxNameLength)),
+        "invalid-service-id" => words["directory.error.invalid-service-id"],
+        "invalid-offers" or "invalid-for-whom" or "invalid-condition" => words.Format("directory.error.invalid-text", ("max", ServiceRules.MaxTextLength)),
+        "invalid-contact" => words.Format("directory.error.invalid-contact", ("max", ServiceRules.MaxContactLength)),
+        "invalid-age" => words.Format("directory.error.invalid-age", ("max", ServiceRules.MaxAge)),
+        "invalid-age-range" => words["directory.error.invalid-age-range"],
+        "invalid-topic" => words["directory.error.invalid-topic"],
+        "invalid-language" => words["directory.error.invalid-language"],
+        "invalid-hours" => words["directory.error.invalid-hours"],
+        "invalid-receives" => words["directory.error.invalid-receives"],
+        "service-exists" => words["directory.error.service-exists"],
+        "unknown-service" => words["directory.error.unknown-service"],
+        "unavailable" => words["directory.error.unavailable"],
+        _ => words["directory.error.fallback"],
     };
 }

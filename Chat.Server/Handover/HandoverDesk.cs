@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Staff;
 using Chat.Server.Stats;
@@ -24,7 +25,7 @@ public sealed record OpenedCode(string ServiceName, string Summary, string? Topi
 // the counsellor leaving; and handover by code when the service cannot join live.
 public sealed class HandoverDesk(
     RedisConnection redis, ConversationStore store, ServiceDirectory directory, IOptions<DirectoryOptions> directoryOptions, PickupCodes codes,
-    Counters counters, Relay relay, DutyRoster duty, TimeProvider clock)
+    Counters counters, Relay relay, DutyRoster duty, TimeProvider clock, TextCatalog texts)
 {
     public const int MaxSummaryLength = 600;
 
@@ -62,7 +63,7 @@ public sealed class HandoverDesk(
         {
             Availability.Live => "live",
             Availability.ByCode => "code",
-            _ => throw new ChatError("not-eligible", VerdictWords.Swedish(verdict) ?? "Not eligible."),
+            _ => throw new ChatError("not-eligible", VerdictWords.Of(texts.Staff, verdict) ?? "Not eligible."),
         };
         var offer = new HandoverOffer(TextRules.NewConversationId(), service.Id, service.Name, text, mode, band);
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HandoverScripts.Propose,

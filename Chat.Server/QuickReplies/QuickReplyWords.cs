@@ -1,17 +1,19 @@
+using Chat.Client.Texts;
+
 namespace Chat.Server.QuickReplies;
 
-// The refusal codes of QuickReplyRules in the coordinators' language, shown beside the field they concern.
+// The refusal codes of QuickReplyRules in the coordinators' language (the staff's), shown beside the field they concern.
 public static class QuickReplyWords
 {
-    public static string Describe(string code) => code switch
+    public static string Describe(Language words, string code) => code switch
     {
-        "invalid-language" => "Välj svenska, engelska eller arabiska.",
-        "empty-label" => "Skriv en kort etikett, eller töm båda fälten för att ta bort svaret.",
-        "invalid-label" => $"Etiketten får vara högst {QuickReplyRules.MaxLabelLength} tecken, på en rad.",
-        "empty-text" => "Skriv texten, eller töm båda fälten för att ta bort svaret.",
-        "invalid-text" => $"Texten får vara högst {QuickReplyRules.MaxTextLength} tecken, utan kontrolltecken.",
-        "too-many" => $"Högst {QuickReplyRules.MaxPerLanguage} snabbsvar per språk.",
-        "unavailable" => "Snabbsvaren går inte att spara just nu. Försök igen om en stund.",
-        _ => "Något gick fel. Försök igen.",
+        "invalid-language" => words["quickReplies.error.invalid-language"],
+        "empty-label" => words["quickReplies.error.empty-label"],
+        "invalid-label" => words.Format("quickReplies.error.invalid-label", ("max", QuickReplyRules.MaxLabelLength)),
+        "empty-text" => words["quickReplies.error.empty-text"],
+        "invalid-text" => words.Format("quickReplies.error.invalid-text", ("max", QuickReplyRules.MaxTextLength)),
+        "too-many" => words.Format("quickReplies.error.too-many", ("max", QuickReplyRules.MaxPerLanguage)),
+        "unavailable" => words["quickReplies.error.unavailable"],
+        _ => words["quickReplies.error.fallback"],
     };
 }

@@ -1,30 +1,32 @@
+using Chat.Client.Texts;
+
 namespace Chat.Server.Staff;
 
-// The audit log's action words in the admins' language.
+// The audit log's action words in the admins' language (the staff's).
 public static class AuditWords
 {
-    public static string Describe(string action) => action switch
+    public static string Describe(Language words, string action) => action switch
     {
-        AuditActions.AccountCreated => "skapade kontot",
-        AuditActions.AccountDisabled => "stängde av kontot",
-        AuditActions.AccountEnabled => "slog på kontot igen",
-        AuditActions.PasswordResetForced => "gav kontot ett tillfälligt lösenord",
-        AuditActions.PasswordChanged => "bytte sitt lösenord",
-        AuditActions.SignedIn => "loggade in",
-        AuditActions.SignedOut => "loggade ut",
-        AuditActions.SignInLocked => "för många felaktiga inloggningar: användarnamnet spärrades en stund",
-        AuditActions.PageSaved => "sparade hjälpsidan",
-        AuditActions.PagePublished => "publicerade hjälpsidan",
-        AuditActions.PageUnpublished => "avpublicerade hjälpsidan",
-        AuditActions.PageRestored => "återställde en äldre version av hjälpsidan",
-        AuditActions.ServiceSaved => "ändrade tjänsten i katalogen",
-        AuditActions.ServiceAdded => "lade till tjänsten i katalogen",
-        AuditActions.ServiceRemoved => "tog bort tjänsten ur katalogen",
-        AuditActions.OpeningHoursChanged => "ändrade chattens öppettider",
-        AuditActions.QuickRepliesChanged => "ändrade snabbsvaren",
-        AuditActions.StatsExported => "laddade ner statistiken",
-        AuditActions.ChatEnded => "avslutade en pågående chatt som hölls av",
-        AuditActions.ChatFollowed => "följde tyst en chatt som hölls av",
+        AuditActions.AccountCreated => words["audit.action.accountCreated"],
+        AuditActions.AccountDisabled => words["audit.action.accountDisabled"],
+        AuditActions.AccountEnabled => words["audit.action.accountEnabled"],
+        AuditActions.PasswordResetForced => words["audit.action.passwordResetForced"],
+        AuditActions.PasswordChanged => words["audit.action.passwordChanged"],
+        AuditActions.SignedIn => words["audit.action.signedIn"],
+        AuditActions.SignedOut => words["audit.action.signedOut"],
+        AuditActions.SignInLocked => words["audit.action.signInLocked"],
+        AuditActions.PageSaved => words["audit.action.pageSaved"],
+        AuditActions.PagePublished => words["audit.action.pagePublished"],
+        AuditActions.PageUnpublished => words["audit.action.pageUnpublished"],
+        AuditActions.PageRestored => words["audit.action.pageRestored"],
+        AuditActions.ServiceSaved => words["audit.action.serviceSaved"],
+        AuditActions.ServiceAdded => words["audit.action.serviceAdded"],
+        AuditActions.ServiceRemoved => words["audit.action.serviceRemoved"],
+        AuditActions.OpeningHoursChanged => words["audit.action.openingHoursChanged"],
+        AuditActions.QuickRepliesChanged => words["audit.action.quickRepliesChanged"],
+        AuditActions.StatsExported => words["audit.action.statsExported"],
+        AuditActions.ChatEnded => words["audit.action.chatEnded"],
+        AuditActions.ChatFollowed => words["audit.action.chatFollowed"],
         _ => action,
     };
 }

@@ -1,7 +1,9 @@
+using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
 using Chat.Server.Queue;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Chat.Server.Staff;
 
@@ -22,13 +24,13 @@ public sealed partial class StaffHub
     // Which services could take this conversation now, and why the others cannot. ageBand: what the counsellor
     // learned in the chat, when the young person chose none.
     [Authorize(Roles = StaffRoles.Counsellor)]
-    public async Task<Reply<IReadOnlyList<ServiceVerdict>>> Services(ServicesRequest? request)
+    public async Task<Reply<IReadOnlyList<ServiceVerdict>>> Services(ServicesRequest? request, [FromServices] TextCatalog texts)
     {
         var conversation = await Holding(request?.ConversationId);
         var band = Vocabulary.AgeBand(request?.AgeBand) is { Length: > 0 } stated ? stated : conversation.AgeBand;
         var verdicts = await desk.Assess(conversation, band);
         return Reply.Ok<IReadOnlyList<ServiceVerdict>>(verdicts.Select(v => new ServiceVerdict(
-            v.Service.Id, v.Service.Name, v.Availability.ToString().ToLowerInvariant(), VerdictWords.Swedish(v), v.Service.Contact)).ToList());
+            v.Service.Id, v.Service.Name, v.Availability.ToString().ToLowerInvariant(), VerdictWords.Of(texts.Staff, v), v.Service.Contact)).ToList());
     }
 
     [Authorize(Roles = StaffRoles.Counsellor)]

@@ -1,37 +1,38 @@
 using System.Globalization;
+using Chat.Client.Texts;
 using Terms = Chat.Client.Components.Shared.Vocabulary;
 
 namespace Chat.Server.Stats;
 
-// Swedish words for the page: dimension titles, and each value's label (topic names from the shared vocabulary,
-// partner services by their directory name).
-public sealed class StatsLabels(IReadOnlyDictionary<string, string> serviceNames)
+// The page's words in the staff's language: dimension titles, and each value's label (topic names from the shared
+// vocabulary, partner services by their directory name).
+public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, string> serviceNames)
 {
-    public static string Title(string dimension) => dimension switch
+    public string Title(string dimension) => dimension switch
     {
-        StatsDimensions.Started => "Påbörjade samtal",
-        StatsDimensions.Language => "Språk som valdes vid start",
-        StatsDimensions.Wait => "Väntetid tills en kurator tog samtalet",
-        StatsDimensions.Abandoned => "Lämnade kön innan någon tog samtalet, efter väntetid",
-        StatsDimensions.Topic => "Ämne (vid avslut)",
-        StatsDimensions.Age => "Ålder (vid avslut)",
-        StatsDimensions.Outcome => "Utfall (vid avslut)",
-        StatsDimensions.Handover => "Överlämningar per samarbetsverksamhet",
-        StatsDimensions.Rating => "Betyg från de unga",
+        StatsDimensions.Started => words["stats.dim.started"],
+        StatsDimensions.Language => words["stats.dim.language"],
+        StatsDimensions.Wait => words["stats.dim.wait"],
+        StatsDimensions.Abandoned => words["stats.dim.abandoned"],
+        StatsDimensions.Topic => words["stats.dim.topic"],
+        StatsDimensions.Age => words["stats.dim.age"],
+        StatsDimensions.Outcome => words["stats.dim.outcome"],
+        StatsDimensions.Handover => words["stats.dim.handover"],
+        StatsDimensions.Rating => words["stats.dim.rating"],
         _ => dimension,
     };
 
     public string Value(string dimension, string value) => (dimension, value) switch
     {
-        (_, StatsFields.Unknown) => "Inte angivet",
-        (StatsDimensions.Started, _) => "Påbörjade",
+        (_, StatsFields.Unknown) => words["stats.value.unknown"],
+        (StatsDimensions.Started, _) => words["stats.value.started"],
         (StatsDimensions.Language, _) => Term(Terms.Languages, value),
         (StatsDimensions.Topic, _) => Term(Terms.Topics, value),
         (StatsDimensions.Age, _) => Term(Terms.AgeBands, value),
         (StatsDimensions.Outcome, _) => Term(Terms.Outcomes, value),
         (StatsDimensions.Wait or StatsDimensions.Abandoned, _) => Bucket(value),
         (StatsDimensions.Handover, _) => serviceNames.GetValueOrDefault(value, value),
-        (StatsDimensions.Rating, _) => $"Betyg {value}",
+        (StatsDimensions.Rating, _) => words.Format("stats.value.rating", ("value", value)),
         _ => value,
     };
 
@@ -45,14 +46,14 @@ public sealed class StatsLabels(IReadOnlyDictionary<string, string> serviceNames
     private static string Term(IReadOnlyList<Chat.Client.Components.Shared.Term> terms, string code) =>
         terms.FirstOrDefault(t => t.Code == code)?.Label ?? code;
 
-    private static string Bucket(string bucket) => bucket switch
+    private string Bucket(string bucket) => bucket switch
     {
-        "0-1m" => "Under 1 min",
-        "1-5m" => "1–5 min",
-        "5-15m" => "5–15 min",
-        "15-30m" => "15–30 min",
-        "30-60m" => "30–60 min",
-        "60m+" => "Över 60 min",
+        "0-1m" => words["stats.wait.under1"],
+        "1-5m" => words["stats.wait.1to5"],
+        "5-15m" => words["stats.wait.5to15"],
+        "15-30m" => words["stats.wait.15to30"],
+        "30-60m" => words["stats.wait.30to60"],
+        "60m+" => words["stats.wait.over60"],
         _ => bucket,
     };
 }

@@ -52,6 +52,30 @@ public sealed class StaffLanguageTests
         Assert.Contains(youEnded, page.QuerySelector("script#texts-default")!.TextContent);
     }
 
+    // One text moved to the language files from each coordinators' and admins' page, shown in English.
+    [Theory]
+    [InlineData("/staff/dashboard", "#desks-heading", "Partner services' desks")]
+    [InlineData("/staff/hours", "#hours-form legend", "Opening hours")]
+    [InlineData("/staff/pages", "#create-page", "Write the page")]
+    [InlineData("/staff/directory", "#new-service", "New service")]
+    [InlineData("/staff/accounts", "#audit-log", "Audit log")]
+    [InlineData("/staff/audit", "h1", "Audit log")]
+    [InlineData("/staff/accounts/new", "#create-account", "Create the account")]
+    [InlineData("/staff/stats", "#stats-export", "Download as CSV")]
+    [InlineData("/staff/quick-replies", "#save-quick-replies", "Save")]
+    public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
+    {
+        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
+        var (client, session) = await app.StaffClient("ada", StaffRoles.Admin, StaffRoles.Coordinator);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(english, page.QuerySelector(selector)?.TextContent.Trim());
+    }
+
     [Fact]
     public void AStaffLanguageWithoutItsFilesIsRefusedAtStart()
     {

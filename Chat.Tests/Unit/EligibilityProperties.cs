@@ -1,5 +1,7 @@
+using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
+using Microsoft.Extensions.Options;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -8,6 +10,8 @@ namespace Chat.Tests.Unit;
 // The eligibility rules and opening hours over generated services, moments and conversations.
 public sealed class EligibilityProperties
 {
+    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
+
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -18,7 +22,7 @@ public sealed class EligibilityProperties
         var reasonNeeded = verdict.Availability is Availability.Excluded or Availability.AskAge;
         return (!reasonNeeded || verdict.Reason is not null)
             && (verdict.Availability != Availability.Live || verdict.Reason is null)
-            && (verdict.Reason is null || VerdictWords.Swedish(verdict) is { Length: > 0 } words && !words.Contains("{"));
+            && (verdict.Reason is null || VerdictWords.Of(Swedish, verdict) is { Length: > 0 } words && !words.Contains("{"));
     });
 
     [Fact]

@@ -1,11 +1,15 @@
+using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Tests.Unit;
 
 // The eligibility rules against the facts in ../shared/reference/services.md, on the seed the service ships.
 public sealed class EligibilityTests
 {
+    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
+
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly IReadOnlyList<PartnerService> Seed = DirectorySeed.Load();
     // Monday 23 November 2026, 14:00 in Stockholm (CET).
@@ -55,7 +59,7 @@ public sealed class EligibilityTests
 
         Assert.Equal(Availability.Excluded, verdict.Availability);
         Assert.Equal(ReasonCodes.Age, verdict.Reason?.Code);
-        Assert.Equal("KAST (Köpare Av Sexuella Tjänster): för personer som är 18 år eller äldre", VerdictWords.Swedish(verdict));
+        Assert.Equal("KAST (Köpare Av Sexuella Tjänster): för personer som är 18 år eller äldre", VerdictWords.Of(Swedish, verdict));
     }
 
     [Theory]
@@ -77,7 +81,7 @@ public sealed class EligibilityTests
             var verdict = Assess("stodcentrum", band);
             Assert.Equal(Availability.AskAge, verdict.Availability);
             Assert.Equal(new VerdictReason(ReasonCodes.AskAge, 10, 21), verdict.Reason);
-            Assert.Equal("Fråga hur gammal den unga är: Stödcentrum är för personer som är 10–21 år", VerdictWords.Swedish(verdict));
+            Assert.Equal("Fråga hur gammal den unga är: Stödcentrum är för personer som är 10–21 år", VerdictWords.Of(Swedish, verdict));
         });
     }
 
@@ -86,7 +90,7 @@ public sealed class EligibilityTests
     {
         var adult = Assess("ungdomsjouren", "18-20");
         Assert.Equal(Availability.Excluded, adult.Availability);
-        Assert.Equal("Ungdomsjouren: för personer under 18 år", VerdictWords.Swedish(adult));
+        Assert.Equal("Ungdomsjouren: för personer under 18 år", VerdictWords.Of(Swedish, adult));
         Assert.Equal(Availability.Excluded, Assess("bup", "21-plus").Availability);
         Assert.All(["under-13", "13-15", "16-17"], band => Assert.Equal(Availability.ByCode, Assess("ungdomsjouren", band).Availability));
     }
@@ -96,7 +100,7 @@ public sealed class EligibilityTests
     {
         Assert.Equal(Availability.Excluded, Assess("anova", "13-15", "own-behaviour").Availability);
         Assert.Equal(Availability.ByCode, Assess("anova", "16-17", "own-behaviour").Availability);
-        Assert.Equal("ANOVA: för personer som är 16 år eller äldre", VerdictWords.Swedish(Assess("anova", "under-13")));
+        Assert.Equal("ANOVA: för personer som är 16 år eller äldre", VerdictWords.Of(Swedish, Assess("anova", "under-13")));
         Assert.Equal(Availability.AskAge, Assess("man-samtalsmottagning", "13-15").Availability);
         Assert.Equal(Availability.ByCode, Assess("man-samtalsmottagning", "18-20").Availability);
         Assert.Equal(Availability.Excluded, Assess("man-samtalsmottagning", "under-13").Availability);
@@ -113,7 +117,7 @@ public sealed class EligibilityTests
 
         Assert.Equal(Availability.Excluded, verdict.Availability);
         Assert.Equal(new VerdictReason(ReasonCodes.Condition, Condition: "det finns en pågående polisutredning"), verdict.Reason);
-        Assert.Equal("Barnahus Stockholm: bara när det finns en pågående polisutredning", VerdictWords.Swedish(verdict));
+        Assert.Equal("Barnahus Stockholm: bara när det finns en pågående polisutredning", VerdictWords.Of(Swedish, verdict));
     }
 
     [Fact]
@@ -123,9 +127,9 @@ public sealed class EligibilityTests
 
         var limited = Seed.Where(s => (s.MinAge ?? s.MaxAge) is not null && s.Receives != HandoverMode.None && s.OnlyWhen is null).Select(s => s.Id);
         Assert.Equal(limited.Order(), verdicts.Where(v => v.Availability == Availability.AskAge).Select(v => v.Service.Id).Order());
-        Assert.All(verdicts.Where(v => v.Availability == Availability.AskAge), v => Assert.StartsWith("Fråga hur gammal den unga är: ", VerdictWords.Swedish(v)));
+        Assert.All(verdicts.Where(v => v.Availability == Availability.AskAge), v => Assert.StartsWith("Fråga hur gammal den unga är: ", VerdictWords.Of(Swedish, v)));
         Assert.Equal("Fråga hur gammal den unga är: KAST (Köpare Av Sexuella Tjänster) är för personer som är 18 år eller äldre",
-            VerdictWords.Swedish(verdicts.Single(v => v.Service.Id == "kast")));
+            VerdictWords.Of(Swedish, verdicts.Single(v => v.Service.Id == "kast")));
         // Services with no age limit are offered as usual.
         Assert.Equal(Availability.ByCode, verdicts.Single(v => v.Service.Id == "socialjouren").Availability);
     }
@@ -138,11 +142,11 @@ public sealed class EligibilityTests
         var early = Assess(stodcentrum, now: At(2026, 11, 23, 6, 30), onDuty: true); // Monday 07:30
         Assert.Equal(Availability.ByCode, early.Availability);
         Assert.Equal(new VerdictReason(ReasonCodes.Closed, Until: new DateTime(2026, 11, 23, 8, 0, 0)), early.Reason);
-        Assert.Equal("stängt till 08:00", VerdictWords.Swedish(early));
+        Assert.Equal("stängt till 08:00", VerdictWords.Of(Swedish, early));
 
         var friday = Assess(stodcentrum, now: At(2026, 11, 27, 15, 30), onDuty: true); // Friday 16:30, after 16:00 closing
         Assert.Equal(Availability.ByCode, friday.Availability);
-        Assert.Equal("stängt till måndag 08:00", VerdictWords.Swedish(friday));
+        Assert.Equal("stängt till måndag 08:00", VerdictWords.Of(Swedish, friday));
         Assert.Equal(3, friday.Reason!.DaysAhead);
 
         Assert.Equal(Availability.Live, Assess(stodcentrum, now: At(2026, 11, 23, 7, 0), onDuty: true).Availability); // 08:00
@@ -153,9 +157,9 @@ public sealed class EligibilityTests
     public void AServiceOpenOnlyOnMondaysSaysNextMondayAfterItsHours()
     {
         var mondays = Service("socialjouren") with { Hours = WeeklyHours.Parse(["08:00-10:00", "closed", "closed", "closed", "closed", "closed", "closed"]) };
-        Assert.Equal("stängt till nästa måndag 08:00", VerdictWords.Swedish(Assess(mondays)));
+        Assert.Equal("stängt till nästa måndag 08:00", VerdictWords.Of(Swedish, Assess(mondays)));
         var closedAllWeek = Service("socialjouren") with { Hours = WeeklyHours.Parse([.. Enumerable.Repeat("closed", 7)]) };
-        Assert.Equal("stängt hela den närmaste veckan", VerdictWords.Swedish(Assess(closedAllWeek)));
+        Assert.Equal("stängt hela den närmaste veckan", VerdictWords.Of(Swedish, Assess(closedAllWeek)));
     }
 
     [Fact]
@@ -165,7 +169,7 @@ public sealed class EligibilityTests
 
         var nobody = Assess(stodcentrum, onDuty: false);
         Assert.Equal((Availability.ByCode, ReasonCodes.NoMember), (nobody.Availability, nobody.Reason?.Code));
-        Assert.Equal("ingen från Stödcentrum är inloggad just nu", VerdictWords.Swedish(nobody));
+        Assert.Equal("ingen från Stödcentrum är inloggad just nu", VerdictWords.Of(Swedish, nobody));
 
         var someone = Assess(stodcentrum, onDuty: true);
         Assert.Equal((Availability.Live, null), (someone.Availability, someone.Reason));
@@ -183,7 +187,7 @@ public sealed class EligibilityTests
                     var verdict = Eligibility.Assess(Service(id), band, topic, Monday, Stockholm, memberOnDuty: true);
                     Assert.Equal((Availability.Excluded, ReasonCodes.DirectoryOnly), (verdict.Availability, verdict.Reason?.Code));
                 }
-        Assert.Equal("112: finns bara i katalogen och tar inte emot överlämningar", VerdictWords.Swedish(Assess("112")));
+        Assert.Equal("112: finns bara i katalogen och tar inte emot överlämningar", VerdictWords.Of(Swedish, Assess("112")));
     }
 
     [Fact]
@@ -200,7 +204,7 @@ public sealed class EligibilityTests
     {
         var verdict = Assess("kast", "21-plus", "sexual-abuse");
         Assert.Equal((Availability.Excluded, ReasonCodes.Topic), (verdict.Availability, verdict.Reason?.Code));
-        Assert.Equal("KAST (Köpare Av Sexuella Tjänster): inte för det här ämnet", VerdictWords.Swedish(verdict));
+        Assert.Equal("KAST (Köpare Av Sexuella Tjänster): inte för det här ämnet", VerdictWords.Of(Swedish, verdict));
         // A service that lists no topics takes every topic.
         Assert.Equal(Availability.ByCode, Assess("socialjouren", "16-17", "self-harm-through-sex").Availability);
     }
@@ -236,7 +240,7 @@ public sealed class EligibilityTests
 
         Assert.Equal(Availability.Live, At_(At(2026, 3, 28, 7, 0)).Availability);   // Saturday 08:00 CET
         Assert.Equal(Availability.ByCode, At_(At(2026, 3, 29, 5, 30)).Availability); // Sunday 07:30 CEST
-        Assert.Equal("stängt till 08:00", VerdictWords.Swedish(At_(At(2026, 3, 29, 5, 30))));
+        Assert.Equal("stängt till 08:00", VerdictWords.Of(Swedish, At_(At(2026, 3, 29, 5, 30))));
         Assert.Equal(Availability.Live, At_(At(2026, 3, 29, 6, 0)).Availability);   // Sunday 08:00 CEST
         Assert.Equal(Availability.ByCode, At_(At(2026, 3, 29, 15, 0)).Availability); // Sunday 17:00 CEST
     }
@@ -251,8 +255,8 @@ public sealed class EligibilityTests
         Assert.Equal(Availability.ByCode, At_(At(2026, 10, 25, 6, 30)).Availability); // Sunday 07:30 CET
         Assert.Equal(Availability.Live, At_(At(2026, 10, 25, 7, 0)).Availability);   // Sunday 08:00 CET
         // 02:30 happens twice that night; both are before opening.
-        Assert.Equal("stängt till 08:00", VerdictWords.Swedish(At_(At(2026, 10, 25, 0, 30))));
-        Assert.Equal("stängt till 08:00", VerdictWords.Swedish(At_(At(2026, 10, 25, 1, 30))));
+        Assert.Equal("stängt till 08:00", VerdictWords.Of(Swedish, At_(At(2026, 10, 25, 0, 30))));
+        Assert.Equal("stängt till 08:00", VerdictWords.Of(Swedish, At_(At(2026, 10, 25, 1, 30))));
     }
 
     [Fact]
@@ -261,7 +265,7 @@ public sealed class EligibilityTests
         var night = Service("socialjouren") with { Hours = WeeklyHours.Parse([.. Enumerable.Repeat("02:30-06:00", 7)]) };
         var verdict = Assess(night, now: At(2026, 3, 29, 0, 30)); // Sunday 01:30 CET; at 02:00 the clock jumps to 03:00
 
-        Assert.Equal("stängt till 03:00", VerdictWords.Swedish(verdict));
+        Assert.Equal("stängt till 03:00", VerdictWords.Of(Swedish, verdict));
         Assert.Equal(Availability.ByCode, verdict.Availability);
         Assert.Null(Assess(night, now: At(2026, 3, 29, 1, 0)).Reason); // 03:00 CEST: open
     }
@@ -273,6 +277,6 @@ public sealed class EligibilityTests
         var verdict = Assess(brief, now: At(2026, 3, 28, 10, 13)); // Saturday; on Sunday 02:48–02:53 does not exist
 
         Assert.Equal(new DateTime(2026, 4, 1, 20, 5, 0), verdict.Reason!.Until);
-        Assert.Equal("stängt till onsdag 20:05", VerdictWords.Swedish(verdict));
+        Assert.Equal("stängt till onsdag 20:05", VerdictWords.Of(Swedish, verdict));
     }
 }

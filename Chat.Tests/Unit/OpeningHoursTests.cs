@@ -1,4 +1,6 @@
+using Chat.Client.Texts;
 using Chat.Server.Opening;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Tests.Unit;
 
@@ -6,6 +8,7 @@ namespace Chat.Tests.Unit;
 public sealed class OpeningHoursTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23); // a Monday
+    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
 
     // Monday first; "" is closed.
     private static OpeningForm Form(string[] days, params OpeningForm.ExceptionRow[] exceptions) =>
@@ -51,7 +54,7 @@ public sealed class OpeningHoursTests
     {
         var problem = Assert.Single(Refused(Form(["", "", day, "", "", "", ""])));
         Assert.Equal(new HoursProblem("day2", code), problem);
-        Assert.DoesNotContain("Något gick fel", OpeningWords.Describe(code));
+        Assert.DoesNotContain("Något gick fel", OpeningWords.Describe(Swedish, code));
     }
 
     [Fact]
@@ -103,7 +106,7 @@ public sealed class OpeningHoursTests
         var status = hours.Status(At(12, 23, 21));
         Assert.False(status.Open);
         Assert.Equal(At(12, 27, 18), status.NextOpening);
-        Assert.Equal("söndag 18:00", OpeningWords.When(status.NextOpening!.Value, At(12, 23, 21)));
+        Assert.Equal("söndag 18:00", OpeningWords.When(Swedish, status.NextOpening!.Value, At(12, 23, 21)));
     }
 
     [Fact]
@@ -141,10 +144,19 @@ public sealed class OpeningHoursTests
     public void TheNextOpeningIsSaidInSwedish()
     {
         var now = At(11, 27, 21); // Friday
-        Assert.Equal("i dag 22:00", OpeningWords.When(At(11, 27, 22), now));
-        Assert.Equal("i morgon 18:00", OpeningWords.When(At(11, 28, 18), now));
-        Assert.Equal("måndag 18:00", OpeningWords.When(At(11, 30, 18), now));
-        Assert.Equal("tisdag 8 december 09:30", OpeningWords.When(At(12, 8, 9, 30), now));
+        Assert.Equal("i dag 22:00", OpeningWords.When(Swedish, At(11, 27, 22), now));
+        Assert.Equal("i morgon 18:00", OpeningWords.When(Swedish, At(11, 28, 18), now));
+        Assert.Equal("måndag 18:00", OpeningWords.When(Swedish, At(11, 30, 18), now));
+        Assert.Equal("tisdag 8 december 09:30", OpeningWords.When(Swedish, At(12, 8, 9, 30), now));
+    }
+
+    [Fact]
+    public void TheNextOpeningIsSaidInEnglishWhenTheStaffPagesAreInEnglish()
+    {
+        var english = new TextCatalog(Options.Create(new LanguageOptions { Staff = "en" })).Staff;
+        var now = At(11, 27, 21); // Friday
+        Assert.Equal("tomorrow at 18:00", OpeningWords.When(english, At(11, 28, 18), now));
+        Assert.Equal("on Tuesday 8 December at 09:30", OpeningWords.When(english, At(12, 8, 9, 30), now));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Chat.Client.Texts;
 using Chat.Client.Components.Staff;
 using Chat.Server.Staff;
 
@@ -60,6 +61,6 @@ public sealed class PasswordRulesTests
         Assert.All(PasswordRules.Codes, code => Assert.False(string.IsNullOrWhiteSpace(PasswordWords.Describe(code))));
         Assert.Equal((PasswordRules.MinLength, PasswordRules.MaxLength), (PasswordWords.MinLength, PasswordWords.MaxLength));
         Assert.All(PasswordRules.Codes, code => Assert.Equal(PasswordWords.Describe(code), StaffAuthErrors.Describe(code)));
-        Assert.All(PasswordRules.Codes, code => Assert.Equal(PasswordWords.Describe(code), AccountErrors.Describe(code)));
+        Assert.All(PasswordRules.Codes, code => Assert.Equal(PasswordWords.Describe(code), AccountErrors.Describe(new TextCatalog(Microsoft.Extensions.Options.Options.Create(new LanguageOptions())).Staff, code)));
     }
 }
