@@ -1,18 +1,19 @@
 // The coordinators' live dashboard: the floor every few seconds, ending a stuck chat, following one silently.
-// Protocol: docs/protocol.md (staff hub, "Dashboard"). Words as the server's first rendering (DashboardWords).
+// Protocol: docs/protocol.md (staff hub, "Dashboard"). The same words (dashboard.* in the staff texts) as the
+// server's first rendering (DashboardWords).
 import { call, createConnection } from './hub.js';
 import { byId, cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { createTranscript } from './transcript.js';
-import { t } from './texts.js';
+import { current, t } from './texts.js';
 
 const root = byId('dashboard');
 const canAct = root.dataset.canAct === 'true';
 const connection = createConnection('/hubs/staff');
 // Times in the service's own zone (DirectoryOptions), as the server writes them.
 const timeZone = root.dataset.zone;
-const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone });
-const clockSeconds = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
+const clock = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+const clockSeconds = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
 // No staff tag matches this, so every line is shown with its author's name: the coordinator wrote none of them.
 const transcript = createTranscript(byId('observed-messages'), 'counsellor', 'observer');
 let following = null;
@@ -21,18 +22,18 @@ const showError = (error) => showAlert(byId('dashboard-error'), error ? errorTex
 
 function ago(milliseconds) {
   const minutes = Math.floor(Math.max(0, milliseconds) / 60000);
-  if (minutes < 1) return 'under en minut';
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 1) return t('dashboard.ago.underMinute');
+  return minutes < 60 ? t('dashboard.ago.minutes', { minutes }) : t('dashboard.ago.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 function flags(chat) {
   return [
-    chat.danger && 'i fara',
-    chat.stuck && 'inget har hänt på länge',
-    chat.youthAway && 'den unga är inte ansluten',
-    chat.waitingFor && `väntar på ${chat.waitingFor}`,
-    chat.guest && `${chat.guest} är med`,
-    chat.observer && `${chat.observer} följer`,
+    chat.danger && t('dashboard.flag.danger'),
+    chat.stuck && t('dashboard.flag.stuck'),
+    chat.youthAway && t('dashboard.flag.youthAway'),
+    chat.waitingFor && t('dashboard.flag.waitingFor', { service: chat.waitingFor }),
+    chat.guest && t('dashboard.flag.guest', { guest: chat.guest }),
+    chat.observer && t('dashboard.flag.observer', { observer: chat.observer }),
   ].filter(Boolean);
 }
 
@@ -68,7 +69,7 @@ function render(state) {
   setText(byId('fig-danger'), String(state.dangerWaiting));
   byId('fig-danger').closest('.figure').classList.toggle('is-danger', state.dangerWaiting > 0);
   setText(byId('fig-on-duty'), String(state.onDuty));
-  setText(byId('fig-free'), `${state.freeCapacity} av ${state.capacity}`);
+  setText(byId('fig-free'), t('dashboard.free', { free: state.freeCapacity, capacity: state.capacity }));
   setText(byId('fig-chats'), String(state.chatsInProgress));
   setText(byId('fig-handovers'), String(state.handoversToday));
   byId('chat-rows').replaceChildren(...state.chats.map((chat) => chatRow(chat, state.at)));
@@ -77,7 +78,7 @@ function render(state) {
   byId('desk-rows').replaceChildren(...state.desks.map(deskRow));
   byId('desks-empty').hidden = state.desks.length > 0;
   byId('desks-table').hidden = state.desks.length === 0;
-  setText(byId('dashboard-updated'), `Uppdaterad ${clockSeconds.format(state.at)}`);
+  setText(byId('dashboard-updated'), t('dashboard.updated', { time: clockSeconds.format(state.at) }));
   setActions();
   if (following && !state.chats.some((chat) => chat.conversationId === following)) byId('observed-ended').hidden = false;
 }

@@ -131,7 +131,7 @@ public abstract class StorageBehaviour(Func<string> endpoint) : IAsyncLifetime
         await counters.WrapUp(id, "ulla", "", "", "support-given");
         Assert.Equal("already-wrapped-up", (await Assert.ThrowsAsync<ChatError>(() => counters.WrapUp(id, "ulla", "", "", "referred"))).Code);
 
-        var today = await counters.Day(DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = await counters.Today(); // the service's day (Stockholm), not UTC's
         Assert.Equal((1L, 1L), (today["rating:4"], today["outcome:support-given"]));
         Assert.False((await Duty.GoOffDuty("ulla")).OnDuty);
     }

@@ -54,7 +54,7 @@ public sealed class ConversationTests : IAsyncLifetime
         (await counsellor.WrapUp(chat.ConversationId, "relationship-violence", "16-17", "support-given")).Value();
         Assert.False((await counsellor.GoOffDuty()).Value().OnDuty);
 
-        var today = await _app.Get<Counters>().Day(DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = await _app.Get<Counters>().Today(); // the service's day (Stockholm), not UTC's
         Assert.Equal(1, today["rating:4"]);
         Assert.Equal(1, today["outcome:support-given"]);
         Assert.Equal(1, today["topic:relationship-violence"]);
