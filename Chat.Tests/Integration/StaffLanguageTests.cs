@@ -15,12 +15,9 @@ public sealed class StaffLanguageTests
     [InlineData("en", "en", "Sign out", "Overview")]
     public async Task TheStaffPagesSpeakTheConfiguredLanguage(string? configured, string code, string signOut, string overview)
     {
-        await using var app = ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
+        await using var app = App(configured);
         var (client, session) = await app.StaffClient("cora", StaffRoles.Coordinator);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff/dashboard");
-        request.Headers.Add("Cookie", session);
-        using var response = await client.SendAsync(request);
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = await Page(client, session, "/staff/dashboard");
 
         Assert.Equal(code, page.DocumentElement.GetAttribute("lang"));
         Assert.Equal(signOut, page.QuerySelector("#sign-out")!.TextContent.Trim());
@@ -39,12 +36,9 @@ public sealed class StaffLanguageTests
     [InlineData("en", "My chats", "Support given", "You ended the chat")]
     public async Task TheConsoleSpeaksTheConfiguredLanguage(string? configured, string myChats, string supportGiven, string youEnded)
     {
-        await using var app = ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
+        await using var app = App(configured);
         var (client, session) = await app.StaffClient("carl", StaffRoles.Counsellor);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff");
-        request.Headers.Add("Cookie", session);
-        using var response = await client.SendAsync(request);
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = await Page(client, session, "/staff");
 
         Assert.Equal(myChats, page.QuerySelector("#chats-heading")!.TextContent.Trim());
         using var labels = System.Text.Json.JsonDocument.Parse(page.QuerySelector("#console")!.GetAttribute("data-labels")!);
@@ -65,15 +59,24 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/quick-replies", "#save-quick-replies", "Save")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
-        await using var app = ChatApp.OnSharedRedis(new Dictionary<string, string?> { ["Languages:Staff"] = "en" });
+        await using var app = App("en");
         var (client, session) = await app.StaffClient("ada", StaffRoles.Admin, StaffRoles.Coordinator);
+        var page = await Page(client, session, path);
+
+        Assert.Equal(english, page.QuerySelector(selector)?.TextContent.Trim());
+    }
+
+    // configured null: Languages:Staff as appsettings.json has it.
+    private static ChatApp App(string? configured) =>
+        ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(HttpClient client, string session, string path)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", session);
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(english, page.QuerySelector(selector)?.TextContent.Trim());
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
