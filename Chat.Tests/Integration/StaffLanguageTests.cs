@@ -57,6 +57,7 @@ public sealed class StaffLanguageTests
     [InlineData("/staff/accounts/new", "#create-account", "Create the account")]
     [InlineData("/staff/stats", "#stats-export", "Download as CSV")]
     [InlineData("/staff/quick-replies", "#save-quick-replies", "Save")]
+    [InlineData("/staff/directory/new", "input[name=topics][value=something-else] + span", "Something else")]
     public async Task TheCoordinatorsPagesSpeakEnglishWhenConfigured(string path, string selector, string english)
     {
         await using var app = App("en");
