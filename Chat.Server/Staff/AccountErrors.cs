@@ -17,6 +17,6 @@ public static class AccountErrors
         "unknown-account" => words["accounts.error.unknown-account"],
         "invalid-action" => words["accounts.error.invalid-action"],
         // The password rules' words belong to the console's password form (PasswordWords).
-        _ => Chat.Client.Components.Staff.PasswordWords.Describe(code) ?? words["accounts.error.fallback"],
+        _ => Chat.Client.Components.Staff.PasswordWords.Describe(words, code) ?? words["accounts.error.fallback"],
     };
 }

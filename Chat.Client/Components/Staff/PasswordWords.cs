@@ -18,7 +18,4 @@ public static class PasswordWords
             language.Format($"auth.error.{code}", ("min", MinLength), ("max", MaxLength), ("advice", Advice(language))),
         _ => null,
     };
-
-    // In Swedish, for callers without the staff language at hand.
-    public static string? Describe(string? code) => Describe(TextCatalog.StaffSwedish, code);
 }

@@ -12,7 +12,4 @@ public static class StaffAuthErrors
             or "invalid-user-name" => language[$"auth.error.{code}"],
         _ => PasswordWords.Describe(language, code) ?? language["errors.fallback"],
     };
-
-    // In Swedish, for callers without the staff language at hand.
-    public static string? Describe(string? code) => Describe(TextCatalog.StaffSwedish, code);
 }
