@@ -48,8 +48,9 @@ const skills = createSkills({ connection, showError });
 const desk = createDesk({ connection, labels, showError, onTake: (id, button) => take(button, 'TakeHandover', id) });
 const showDanger = createDangerAlert({ isMine: (id) => panels.has(id), isWaiting: (id) => queue.has(id) });
 
+// state: 'reconnecting', 'closed', or null once connected (the notice goes away).
 function showConnection(state) {
-  showAlert(byId('connection-status'), t(state === 'closed' ? 'console.connection.closed' : 'console.connection.reconnecting'));
+  showAlert(byId('connection-status'), state ? t(`console.connection.${state}`) : '');
   byId('reconnect').hidden = state !== 'closed';
 }
 
