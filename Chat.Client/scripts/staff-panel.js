@@ -176,6 +176,6 @@ export function createPanel(chat, { connection, labels, self, onClose, onIncomin
     get wrappedUp() { return wrappedUp; },
     get needsWrapUp() { return state === 'ended' && !wrappedUp; },
     get danger() { return Boolean(danger); },
-    get label() { return state === 'ended' ? `${topic} (avslutad)` : danger ? `${topic} (i fara)` : topic; },
+    get label() { return state === 'ended' ? t('console.tabs.ended', { topic }) : danger ? t('console.tabs.danger', { topic }) : topic; },
   };
 }

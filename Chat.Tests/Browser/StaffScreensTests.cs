@@ -69,6 +69,9 @@ public abstract class StaffScreensTests(string staffLanguage) : BrowserTest(new 
         await phone.ClickAsync("#end-chat");
         await phone.ClickAsync("#end-confirm-yes");
         await Expect(panel.Locator("form.wrap-up")).ToBeVisibleAsync();
+        var staff = App.Get<TextCatalog>().Staff;
+        await Expect(console.Locator("#chat-tabs [role=tab]"))
+            .ToHaveTextAsync(staff.Format("console.tabs.ended", ("topic", staff["vocab.topic.worried-about-friend"])));
         await Shoot(console, "console-wrap-up");
         consoleProblems.AssertNone();
         phoneProblems.AssertNone();
