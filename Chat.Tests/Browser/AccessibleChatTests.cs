@@ -54,12 +54,18 @@ public sealed class AccessibleChatTests() : BrowserTest(new Dictionary<string, s
         await AssertNoSidewaysScroll(phone, "chatting");
         await Axe.AssertNoViolations(phone, "chatting at 200 %");
         await phone.SaveScreenshotAsync("chatting");
-        foreach (var id in new[] { "#message-input", "#send", "#quick-exit" }) await AssertWithinScreen(phone, id);
+        foreach (var id in new[] { "#message-input", "#send", "#end-chat", "#chat .danger-now", "#quick-exit" }) await AssertWithinScreen(phone, id);
+        // The conversation keeps room to be read: at least five lines of 200 % text (48 px each).
+        var transcript = (await phone.Locator("#messages").BoundingBoxAsync())!.Height;
+        Assert.True(transcript >= 240, $"at 200 % the messages have {transcript} px of the 844 px screen");
         await phone.FillAsync("#message-input", "Det syns fortfarande");
         await phone.ClickAsync("#send"); // Playwright clicks only what is visible, enabled and not covered
         await Expect(phone.Locator("#messages .msg-youth")).ToContainTextAsync("Det syns fortfarande");
 
         await phone.ClickAsync("#end-chat");
+        await AssertNoSidewaysScroll(phone, "asked to confirm the end");
+        foreach (var id in new[] { "#end-confirm-yes", "#end-confirm-no" }) await AssertWithinScreen(phone, id);
+        await phone.SaveScreenshotAsync("ending");
         await phone.ClickAsync("#end-confirm-yes");
         await Expect(phone.Locator("#rating")).ToBeVisibleAsync();
         await AssertNoSidewaysScroll(phone, "ended");
