@@ -4,7 +4,8 @@
 import { call, createConnection } from './hub.js';
 import { byId, cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
-import { createTranscript } from './transcript.js';
+import { createTranscript, spokenText } from './transcript.js';
+import { createAnnouncer } from './live-region.js';
 import { current, t } from './texts.js';
 
 const root = byId('dashboard');
@@ -16,6 +17,7 @@ const clock = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-d
 const clockSeconds = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
 // No staff tag matches this, so every line is shown with its author's name: the coordinator wrote none of them.
 const transcript = createTranscript(byId('observed-messages'), 'counsellor', 'observer');
+const announce = createAnnouncer(byId('observed-announcer'));
 let following = null;
 
 const showError = (error) => showAlert(byId('dashboard-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -140,7 +142,7 @@ byId('stop-following').addEventListener('click', stopFollowing);
 connection.on('DashboardChanged', render);
 connection.on('Message', ({ conversationId, message }) => {
   if (conversationId !== following) return;
-  transcript.add(message);
+  if (transcript.add(message)) announce(spokenText(message, 'counsellor', 'observer'));
   if (message.kind === 'ended') byId('observed-ended').hidden = false;
 });
 

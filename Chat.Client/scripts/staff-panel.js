@@ -4,7 +4,7 @@ import { cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { labelOf } from './labels.js';
 import { t } from './texts.js';
-import { createTranscript } from './transcript.js';
+import { createTranscript, spokenText } from './transcript.js';
 import { createTypingIndicator } from './typing.js';
 import { wireComposer } from './composer.js';
 import { wireHandover } from './staff-handover.js';
@@ -12,8 +12,9 @@ import { wirePages } from './staff-pages.js';
 import { wireQuickReplies } from './staff-quick-replies.js';
 
 // self: the signed-in person's staff tag (ConsoleState.self). onIncoming: a message from the young person or a
-// partner's member arrived; onChange: what the chat's tab shows (label, danger, ended) may have changed.
-export function createPanel(chat, { connection, labels, self, onClose, onIncoming, onChange }) {
+// partner's member arrived; onChange: what the chat's tab shows (label, danger, ended) may have changed;
+// announce: says one line in the console's live region.
+export function createPanel(chat, { connection, labels, self, onClose, onIncoming, onChange, announce }) {
   const id = chat.conversationId;
   const element = cloneTemplate('staff-chat-template');
   const $ = (selector) => element.querySelector(selector);
@@ -133,6 +134,8 @@ export function createPanel(chat, { connection, labels, self, onClose, onIncomin
 
   function receive(message) {
     if (!transcript.add(message)) return;
+    // Live entries only (not a snapshot's history), and not the counsellor's own.
+    if (message.staffId !== self) announce(t('console.announce', { chat: topic, line: spokenText(message, 'counsellor', self) }));
     // Seen in another tab of the same person: this one follows.
     if (message.kind === 'transferred' || (message.kind === 'left' && message.staffId === self)) return close();
     handover.receive(message, state);

@@ -11,6 +11,7 @@ import { createDangerAlert } from './staff-alert.js';
 import { createDesk } from './staff-desk.js';
 import { createTabs } from './staff-tabs.js';
 import { createAttention } from './staff-attention.js';
+import { createAnnouncer } from './live-region.js';
 
 const labels = readLabels(byId('console'));
 // The staff tag on this person's own entries, from the first snapshot (before any panel exists).
@@ -87,6 +88,8 @@ function renderDesk(waiting) {
   noticeWaiting(waiting);
 }
 
+const announce = createAnnouncer(byId('console-announcer'));
+
 function updateChatsEmpty() {
   byId('chats-empty').hidden = panels.size > 0;
 }
@@ -104,6 +107,7 @@ function addPanel(chat, select = false) {
     },
     onIncoming: (id) => { if (tabs.incoming(id)) attention.message(); },
     onChange: tabs.refresh,
+    announce,
   });
   panels.set(chat.conversationId, panel);
   tabs.add(panel, { select });

@@ -180,6 +180,43 @@ public sealed class ConsoleJourneyTests : BrowserTest
         phoneProblems.AssertNone();
     }
 
+    // The transcripts are not live regions: the console speaks the newest entry from someone else, in whichever chat,
+    // as one line that names the chat; not the counsellor's own words, and not a history shown again after a reload.
+    [Fact]
+    public async Task AScreenReaderAtTheConsoleHearsEachNewEntryWithItsChatAndNotTheHistory()
+    {
+        await using var desk = await Chromium.NewDesktopContextAsync(Base);
+        var (staff, staffProblems) = await OnDuty(desk, capacity: 2);
+        await using var firstContext = await Chromium.NewPhoneContextAsync(Base);
+        var (first, firstProblems) = await TakenChat(staff, firstContext, "worried-about-friend");
+        await using var secondContext = await Chromium.NewPhoneContextAsync(Base);
+        var (second, secondProblems) = await TakenChat(staff, secondContext, "sexual-abuse");
+        var announcer = staff.Locator("#console-announcer");
+        var sv = Words.In("sv");
+
+        await first.FillAsync("#message-input", "Är du kvar?");
+        await first.ClickAsync("#send");
+        await Expect(announcer).ToHaveTextAsync($"{sv["vocab.topic.worried-about-friend"]} – Den unga: Är du kvar?");
+        var secondPanel = staff.Locator(".staff-chat").Nth(1);
+        await secondPanel.Locator("textarea.message-input").FillAsync("Jag finns här.");
+        await secondPanel.Locator("button.send").ClickAsync();
+        await Expect(second.Locator("#messages .msg-counsellor")).ToContainTextAsync("Jag finns här.");
+        await Expect(announcer).ToHaveTextAsync($"{sv["vocab.topic.worried-about-friend"]} – Den unga: Är du kvar?");
+        await second.FillAsync("#message-input", "Tack");
+        await second.ClickAsync("#send");
+        await Expect(announcer).ToHaveTextAsync($"{sv["vocab.topic.sexual-abuse"]} – Den unga: Tack");
+
+        Assert.Equal("polite", await announcer.GetAttributeAsync("aria-live"));
+        Assert.Equal(0, await staff.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.staff-chat .messages')].reduce((n, list) => { for (let e = list; e; e = e.parentElement) if (e.hasAttribute('aria-live') || ['log', 'status', 'alert'].includes(e.getAttribute('role'))) n++; return n; }, 0)"));
+        await staff.ReloadAsync();
+        await Expect(staff.Locator(".staff-chat .messages .msg-youth")).ToHaveCountAsync(2);
+        await Expect(announcer).ToHaveTextAsync("");
+        staffProblems.AssertNone();
+        firstProblems.AssertNone();
+        secondProblems.AssertNone();
+    }
+
     // Ulla's console, on duty for this many chats at once.
     private async Task<(IPage Staff, PageProblems Problems)> OnDuty(IBrowserContext desk, int capacity = 1)
     {

@@ -46,6 +46,9 @@ public sealed class DashboardJourneyTests() : BrowserTest(new Dictionary<string,
         await phone.FillAsync("#message-input", "hej, är någon där?");
         await phone.ClickAsync("#send");
         await Expect(dashboard.Locator("#observed-messages")).ToContainTextAsync("hej, är någon där?");
+        // Spoken as one line; the list itself is no live region (following does not read the history out).
+        await Expect(dashboard.Locator("#observed-announcer")).ToHaveTextAsync("Den unga: hej, är någon där?");
+        Assert.Null(await dashboard.Locator("#observed-messages").GetAttributeAsync("aria-live"));
         await Expect(phone.Locator("#messages")).Not.ToContainTextAsync("cora");
         await dashboard.SaveScreenshotAsync("2-following");
 
