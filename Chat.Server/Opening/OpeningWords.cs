@@ -8,22 +8,11 @@ namespace Chat.Server.Opening;
 // its own texts (StatusWords).
 public static class OpeningWords
 {
-    // "i dag 18:00", "i morgon 18:00", "måndag 18:00" within a week, else "måndag 28 december 18:00".
-    public static string When(Language words, DateTime at, DateTime now)
-    {
-        var days = DateOnly.FromDateTime(at).DayNumber - DateOnly.FromDateTime(now).DayNumber;
-        var clock = at.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var names = words.Culture.DateTimeFormat;
-        return days switch
-        {
-            0 => words.Format("hours.when.today", ("time", clock)),
-            1 => words.Format("hours.when.tomorrow", ("time", clock)),
-            < 7 => words.Format("hours.when.weekday", ("weekday", names.GetDayName(at.DayOfWeek)), ("time", clock)),
-            _ => words.Format("hours.when.date", ("weekday", names.GetDayName(at.DayOfWeek)), ("day", at.Day), ("month", names.GetMonthName(at.Month)), ("time", clock)),
-        };
-    }
+    // "i dag 18:00", "i morgon 18:00", "måndag 18:00" within a week, else "måndag 28 december 18:00": the words the
+    // young people's page uses (the staff's language holds the young person's file too).
+    public static string When(Language words, DateTime at, DateTime now) => StatusWords.When(Local(at, now), words);
 
-    // The same for the young people's page, in parts its texts put into words in any language.
+    // The parts of a moment on the service's clock, which the young people's page puts into words in any language.
     public static LocalWhen Local(DateTime at, DateTime now) => new(
         DateOnly.FromDateTime(at).DayNumber - DateOnly.FromDateTime(now).DayNumber,
         at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), at.ToString("HH:mm", CultureInfo.InvariantCulture));

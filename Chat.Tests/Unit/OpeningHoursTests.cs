@@ -156,7 +156,7 @@ public sealed class OpeningHoursTests
         var english = new TextCatalog(Options.Create(new LanguageOptions { Staff = "en" })).Staff;
         var now = At(11, 27, 21); // Friday
         Assert.Equal("tomorrow at 18:00", OpeningWords.When(english, At(11, 28, 18), now));
-        Assert.Equal("on Tuesday 8 December at 09:30", OpeningWords.When(english, At(12, 8, 9, 30), now));
+        Assert.Equal("on Tuesday, 8 December at 09:30", OpeningWords.When(english, At(12, 8, 9, 30), now));
     }
 
     [Fact]
