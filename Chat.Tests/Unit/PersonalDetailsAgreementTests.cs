@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Chat.Server.Privacy;
 using Chat.Tests.Support;
@@ -55,14 +54,7 @@ public sealed class PersonalDetailsAgreementTests
             var script = $"import {{ findPersonalDetails }} from '{module}'; import {{ readFileSync }} from 'node:fs';" +
                          $"const texts = JSON.parse(readFileSync(process.argv[1], 'utf8'));" +
                          "process.stdout.write(JSON.stringify(texts.map(findPersonalDetails)));";
-            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "--input-type=module", "-e", script, input }) start.ArgumentList.Add(argument);
-            using var node = Process.Start(start)!;
-            var output = node.StandardOutput.ReadToEndAsync();
-            var errors = node.StandardError.ReadToEndAsync();
-            await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(node.ExitCode == 0, await errors);
-            return JsonSerializer.Deserialize<List<string[]>>(await output)!;
+            return await Node.Json<List<string[]>>("--input-type=module", "-e", script, input);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chat.Client.Texts;
@@ -240,16 +239,6 @@ public sealed partial class TextsTests
     [GeneratedRegex(@"(?<q>['""])(?<value>[^'""$]+)\k<q>")]
     private static partial Regex Literal();
 
-    private static async Task<List<string>> PluralCategories(string code)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-e", $"process.stdout.write(JSON.stringify(new Intl.PluralRules('{code}').resolvedOptions().pluralCategories))" })
-            start.ArgumentList.Add(argument);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(node.ExitCode == 0, await errors);
-        return JsonSerializer.Deserialize<List<string>>(await output)!;
-    }
+    private static Task<List<string>> PluralCategories(string code) => Node.Json<List<string>>(
+        "-e", $"process.stdout.write(JSON.stringify(new Intl.PluralRules('{code}').resolvedOptions().pluralCategories))");
 }
