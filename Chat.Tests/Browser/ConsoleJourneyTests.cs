@@ -50,12 +50,9 @@ public sealed class ConsoleJourneyTests : BrowserTest
     public async Task TwoChatsSitInTabsThatCountUnreadMessagesAndTheArrowKeysMoveBetweenThem()
     {
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await OnDuty(desk, capacity: 2);
-
         await using var firstContext = await Chromium.NewPhoneContextAsync(Base);
-        var (first, firstProblems) = await TakenChat(staff, firstContext, "worried-about-friend");
         await using var secondContext = await Chromium.NewPhoneContextAsync(Base);
-        var (second, secondProblems) = await TakenChat(staff, secondContext, "sexual-abuse");
+        var (staff, staffProblems, first, firstProblems, second, secondProblems) = await TwoTakenChats(desk, firstContext, secondContext);
 
         var tabs = staff.Locator("#chat-tabs [role=tab]");
         await Expect(tabs).ToHaveCountAsync(2);
@@ -186,11 +183,9 @@ public sealed class ConsoleJourneyTests : BrowserTest
     public async Task AScreenReaderAtTheConsoleHearsEachNewEntryWithItsChatAndNotTheHistory()
     {
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await OnDuty(desk, capacity: 2);
         await using var firstContext = await Chromium.NewPhoneContextAsync(Base);
-        var (first, firstProblems) = await TakenChat(staff, firstContext, "worried-about-friend");
         await using var secondContext = await Chromium.NewPhoneContextAsync(Base);
-        var (second, secondProblems) = await TakenChat(staff, secondContext, "sexual-abuse");
+        var (staff, staffProblems, first, firstProblems, second, secondProblems) = await TwoTakenChats(desk, firstContext, secondContext);
         var announcer = staff.Locator("#console-announcer");
         var sv = Words.In("sv");
 
@@ -225,6 +220,16 @@ public sealed class ConsoleJourneyTests : BrowserTest
         await staff.ClickAsync("#go-on-duty");
         await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
         return (staff, problems);
+    }
+
+    // Ulla on duty for two chats, and took both: first one about a friend, then one about sexual abuse (in view).
+    private async Task<(IPage Staff, PageProblems StaffProblems, IPage First, PageProblems FirstProblems, IPage Second, PageProblems SecondProblems)>
+        TwoTakenChats(IBrowserContext desk, IBrowserContext firstContext, IBrowserContext secondContext)
+    {
+        var (staff, staffProblems) = await OnDuty(desk, capacity: 2);
+        var (first, firstProblems) = await TakenChat(staff, firstContext, "worried-about-friend");
+        var (second, secondProblems) = await TakenChat(staff, secondContext, "sexual-abuse");
+        return (staff, staffProblems, first, firstProblems, second, secondProblems);
     }
 
     // A young person on a phone starts a chat in Swedish, and the counsellor at this console takes it from the queue.
