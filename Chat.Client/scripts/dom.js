@@ -16,6 +16,16 @@ export function showAlert(element, text) {
   element.hidden = !text;
 }
 
+// Draws a list's items again without losing the keyboard focus: a button that had it is found again in the new items
+// by its data-conversation-id; when its item has gone (someone else took the chat), the focus goes to `fallback`.
+export function replaceKeepingFocus(list, items, fallback) {
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  list.replaceChildren(...items);
+  if (!focused) return;
+  const id = focused.dataset.conversationId;
+  (list.querySelector(`button[data-conversation-id="${CSS.escape(id ?? '')}"]`) ?? fallback).focus();
+}
+
 export function cloneTemplate(id) {
   return byId(id).content.firstElementChild.cloneNode(true);
 }

@@ -1,6 +1,6 @@
 // A partner service's desk: the live handovers waiting for its members, and opening a code a young person gave.
 import { call } from './hub.js';
-import { byId, cloneTemplate, setText } from './dom.js';
+import { byId, cloneTemplate, replaceKeepingFocus, setText } from './dom.js';
 import { labelOf } from './labels.js';
 import { dateFormat as formatFor, t } from './texts.js';
 
@@ -61,7 +61,7 @@ export function createDesk({ connection, labels, showError, onTake }) {
         item.querySelector('button.take-handover').dataset.conversationId = handover.conversationId;
         return item;
       });
-      byId('desk-queue').replaceChildren(...items);
+      replaceKeepingFocus(byId('desk-queue'), items, byId('desk-heading'));
       count = items.length;
       hints();
     },

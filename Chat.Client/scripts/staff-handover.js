@@ -81,8 +81,9 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
         conversationId: id, service, ageBand: ageBand(), summary: $('.handover-summary').value,
       });
       showError(null);
-      $('.handover-tools').open = false;
+      // Hidden (and the focus moved on) first; folded, so the tools come back closed.
       api.proposed(offer.serviceName);
+      $('.handover-tools').open = false;
     } catch (error) {
       showError(error);
     }
@@ -166,6 +167,8 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
   let currentState = chat.state;
 
   function render(state) {
+    // Read before anything is hidden: Chromium may blur a focused element as soon as it is hidden.
+    const focused = document.activeElement;
     currentState = state;
     const active = state === 'active';
     $('.handover-tools').hidden = !canHandOver || !active || Boolean(guest) || pending;
@@ -173,6 +176,14 @@ export function wireHandover(element, chat, { connection, labels, showError, onT
     $('.guest-bar').hidden = !holder || !active || !guest;
     $('.guest-self-bar').hidden = holder || !active;
     setText($('.guest-text'), guest ? t('console.guest.joined', { guest }) : '');
+    keepFocus(focused);
+  }
+
+  // A control that was just hidden (asking folds the tools away, cancelling or an answer hides "cancel") would leave
+  // the focus on nothing: it goes to what the console says happened, or back to the tools, or to the message box.
+  function keepFocus(focused) {
+    if (!element.contains(focused) || focused.checkVisibility()) return;
+    [$('.handover-status'), $('.handover-tools > summary'), $('.message-input')].find((next) => next.checkVisibility())?.focus();
   }
 
   const api = {

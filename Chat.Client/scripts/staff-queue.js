@@ -1,5 +1,5 @@
 // The waiting list on the console: who waits, with what they chose to tell, and for how long.
-import { byId, cloneTemplate, setText } from './dom.js';
+import { byId, cloneTemplate, replaceKeepingFocus, setText } from './dom.js';
 import { labelOf } from './labels.js';
 import { t } from './texts.js';
 
@@ -37,7 +37,7 @@ export function createQueue({ labels, onTake }) {
       item.querySelector('button.take').dataset.conversationId = chat.conversationId;
       return item;
     });
-    list.replaceChildren(...items);
+    replaceKeepingFocus(list, items, byId('queue-heading'));
     count = items.length;
     tick();
   }

@@ -232,6 +232,9 @@ async function leaveIfSignedOut() {
   window.location.assign('/staff/signin?error=session-ended');
   return true;
 }
+// Signing out here ends the session too, but on purpose: the form's own answer (the sign-in page, no error) is where
+// this page goes, not to "your session ended" as well, which raced it.
+byId('sign-out-form').addEventListener('submit', () => { leaving = true; });
 
 connection.onreconnecting(async () => {
   if (!(await leaveIfSignedOut())) showConnection('reconnecting');

@@ -240,14 +240,4 @@ public sealed class ConsoleJourneyTests : BrowserTest
         await Expect(started.Phone.Locator("#chat")).ToBeVisibleAsync();
         return started;
     }
-
-    private static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string? topic = null)
-    {
-        var phone = await context.NewPageAsync();
-        var problems = new PageProblems(phone);
-        await phone.GotoAsync("/");
-        if (topic is not null) await phone.SelectOptionAsync("#topic", topic);
-        await phone.ClickAsync("#start-chat");
-        return (phone, problems);
-    }
 }

@@ -49,5 +49,16 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
         return (page, problems);
     }
 
+    // A young person on a phone starts a chat in Swedish (on this topic, if one is given) and waits.
+    protected static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string? topic = null)
+    {
+        var phone = await context.NewPageAsync();
+        var problems = new PageProblems(phone);
+        await phone.GotoAsync("/");
+        if (topic is not null) await phone.SelectOptionAsync("#topic", topic);
+        await phone.ClickAsync("#start-chat");
+        return (phone, problems);
+    }
+
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

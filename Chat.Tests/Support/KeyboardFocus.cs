@@ -45,10 +45,30 @@ public static class KeyboardFocus
         throw new Xunit.Sdk.XunitException($"{step}: {selector} never got focus in {limit} presses of Tab");
     }
 
+    // Moves through a radio group with ArrowDown (which also checks) until the radio that matches `selector` has
+    // focus, at most `limit` times, checking after every press that focus can be seen.
+    public static async Task ArrowTo(IPage page, string selector, string step, int limit = 20)
+    {
+        for (var i = 0; !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector); i++)
+        {
+            if (i == limit) throw new Xunit.Sdk.XunitException($"{step}: {selector} never got focus in {limit} presses of ArrowDown");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await AssertVisible(page, $"{step}, ArrowDown {i + 1}");
+        }
+    }
+
     // Waits until the element that matches `selector` has focus (moved there by the page itself), and it shows.
     public static async Task Arrives(IPage page, string selector, string step)
     {
-        await page.WaitForFunctionAsync("s => document.activeElement?.matches(s) ?? false", selector);
+        try
+        {
+            await page.WaitForFunctionAsync("s => document.activeElement?.matches(s) ?? false", selector);
+        }
+        catch (TimeoutException)
+        {
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing'");
+            throw new Xunit.Sdk.XunitException($"{step}: focus never reached {selector}; it is on {focused}");
+        }
         await AssertVisible(page, step);
     }
 }
