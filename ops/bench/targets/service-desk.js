@@ -212,6 +212,9 @@ class Counsellor {
     if (entry.finishing) return;
     entry.finishing = true;
     clearTimeout(entry.timer);
+    // The `ended` entry can come live on a new connection before the rejoin's snapshot answers, and what was written
+    // while the counsellor was away is in that snapshot (as the console fills its transcript): judge the view after it.
+    await this.link.recovering;
     entry.view.close();
     try {
       await this.link.call('WrapUp', {}, { conversationId, outcome: 'support-given' });
