@@ -158,7 +158,7 @@ class Counsellor {
   }
 
   adopt(chat) {
-    const entry = { view: this.desk.ledger.view(), timer: null, next: performance.now(), finishing: false,
+    const entry = { view: this.desk.ledger.view('counsellor'), timer: null, next: performance.now(), finishing: false,
       heardYouth: false, sentIds: [] };
     this.chats.set(chat.conversationId, entry);
     this.fromTranscript(chat.conversationId, entry, chat.messages);
