@@ -112,6 +112,33 @@ public sealed class ConversationTests : IAsyncLifetime
         (await back.Send("jag är tillbaka")).Value();
     }
 
+    // The console's way back after a drop: its new connection hears every entry from then on, and Snapshot holds
+    // what was written while it was away (the entries the load tool's storm found only there).
+    [Fact]
+    public async Task ACounsellorBackAfterADropFindsWhatWasMissedInTheSnapshotAndHearsWhatFollows()
+    {
+        await _app.CreateStaff("ulla");
+        var cookie = await _app.SignIn("ulla");
+        await using var youth = await Youth.Connect(_app);
+        await using (var before = await Counsellor.Connect(_app, cookie))
+        {
+            (await before.GoOnDuty(1)).Value();
+            (await youth.Start()).Value();
+            (await before.Take(Assert.Single(await before.QueueOf(1)).ConversationId)).Value();
+        }
+        await youth.Next("joined");
+        (await youth.Send("medan du var borta")).Value();
+
+        await using var back = await Counsellor.Connect(_app, cookie);
+        var chat = Assert.Single((await back.Snapshot()).Value().Chats);
+        Assert.Equal([(1L, "joined"), (2L, "text")], chat.Messages.Select(m => (m.Seq, m.Kind)));
+        (await youth.Send("nu är du här")).Value();
+        (await youth.End()).Value();
+        var live = await back.Messages.NextAsync(2, T);
+        Assert.Equal([(3L, "text"), (4L, "ended")], live.Select(e => (e.Message.Seq, e.Message.Kind)));
+        Assert.All(live, e => Assert.Equal(chat.ConversationId, e.ConversationId));
+    }
+
     [Fact]
     public async Task ARetriedSendIsStoredOnce()
     {

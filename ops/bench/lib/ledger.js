@@ -13,7 +13,7 @@ export class Ledger {
     this.recovery = new Recovery();
     this.counts = { sent: 0, acked: 0, delivered: 0, deliveredViaTranscript: 0, duplicated: 0, outOfOrder: 0, gaps: 0, sendErrors: 0,
       sendsAfterEnd: 0, startsLost: 0, orphanedChats: 0, sentToOrphans: 0, conversationsStarted: 0, conversationsFinished: 0, conversationsUnfinished: 0, takes: 0,
-      takeMisses: 0, errors: {} };
+      takeMisses: 0, errors: {}, gapsAt: [] };
   }
 
   scheduled(id, at) {
@@ -86,8 +86,9 @@ export class Ledger {
     return lost;
   }
 
-  view() {
-    return new SideView(this.counts);
+  // side: whose view it is ('youth', 'counsellor'; a relay's 'y', 'c'), as `gapsAt` names it.
+  view(side) {
+    return new SideView(this.counts, side);
   }
 }
 
@@ -96,8 +97,9 @@ export class Ledger {
 // transcript and events overlapping is normal (an entry on its way while the transcript was read arrives both ways)
 // and is neither a duplicate nor out of order.
 export class SideView {
-  constructor(counts) {
+  constructor(counts, side) {
     this.counts = counts;
+    this.side = side;
     this.seen = new Set();
     this.events = new Set();
     this.highestEvent = 0;
@@ -134,9 +136,15 @@ export class SideView {
     return true;
   }
 
-  // At the end: every entry up to the ending must be here.
+  // At the end: every entry up to the ending must be here. The first few views with a gap are named in `gapsAt`
+  // (side, missing seqs, the ended entry's seq or null), so a failed run says where to look.
   close() {
     const last = this.endedSeq ?? Math.max(this.highestEvent, ...this.seen);
-    for (let seq = 1; seq <= last; seq++) if (!this.seen.has(seq)) this.counts.gaps++;
+    const missing = [];
+    for (let seq = 1; seq <= last; seq++) if (!this.seen.has(seq)) missing.push(seq);
+    this.counts.gaps += missing.length;
+    if (missing.length && this.counts.gapsAt.length < 10) {
+      this.counts.gapsAt.push({ side: this.side, missing: missing.slice(0, 10), endedSeq: this.endedSeq });
+    }
   }
 }

@@ -96,7 +96,7 @@ class Rooms {
   }
 
   side(name, text) {
-    return { name, text, view: this.ledger.view(), client: null, sent: 0, acked: 0, received: 0 };
+    return { name, text, view: this.ledger.view(name), client: null, sent: 0, acked: 0, received: 0 };
   }
 
   // The youth side, as the service's young people write: on schedule until the room's length is over or the run

@@ -158,7 +158,7 @@ class Counsellor {
   }
 
   adopt(chat) {
-    const entry = { view: this.desk.ledger.view(), timer: null, next: performance.now(), finishing: false,
+    const entry = { view: this.desk.ledger.view('counsellor'), timer: null, next: performance.now(), finishing: false,
       heardYouth: false, sentIds: [] };
     this.chats.set(chat.conversationId, entry);
     this.fromTranscript(chat.conversationId, entry, chat.messages);
@@ -212,6 +212,9 @@ class Counsellor {
     if (entry.finishing) return;
     entry.finishing = true;
     clearTimeout(entry.timer);
+    // The `ended` entry can come live on a new connection before the rejoin's snapshot answers, and what was written
+    // while the counsellor was away is in that snapshot (as the console fills its transcript): judge the view after it.
+    await this.link.recovering;
     entry.view.close();
     try {
       await this.link.call('WrapUp', {}, { conversationId, outcome: 'support-given' });

@@ -47,7 +47,7 @@ export class Youths {
 class YoungPerson {
   constructor(youths, tag) {
     Object.assign(this, { youths, tag, ledger: youths.ledger });
-    this.view = this.ledger.view();
+    this.view = this.ledger.view('youth');
     this.token = null;
     this.joined = new Promise((resolve) => { this.onJoined = resolve; });
     this.ended = new Promise((resolve) => { this.onEnded = resolve; });
