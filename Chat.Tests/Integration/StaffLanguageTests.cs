@@ -11,13 +11,15 @@ namespace Chat.Tests.Integration;
 public sealed class StaffLanguageTests
 {
     [Theory]
-    [InlineData(null, "sv", "Logga ut", "Översikt")]
-    [InlineData("en", "en", "Sign out", "Overview")]
-    public async Task TheStaffPagesSpeakTheConfiguredLanguage(string? configured, string code, string signOut, string overview)
+    [InlineData(null, "sv", "Logga ut", "Översikt", "Inloggad som cora")]
+    [InlineData("en", "en", "Sign out", "Overview", "Signed in as cora")]
+    public async Task TheStaffPagesSpeakTheConfiguredLanguage(string? configured, string code, string signOut, string overview, string signedIn)
     {
         await using var app = App(configured);
         var (client, session) = await app.StaffClient("cora", StaffRoles.Coordinator);
         var page = await Page(client, session, "/staff/dashboard");
+        Assert.Equal(signedIn, page.QuerySelector("#signed-in")!.TextContent);
+        Assert.Equal("cora", page.QuerySelector("#signed-in strong")!.TextContent);
 
         Assert.Equal(code, page.DocumentElement.GetAttribute("lang"));
         Assert.Equal(signOut, page.QuerySelector("#sign-out")!.TextContent.Trim());
