@@ -92,9 +92,12 @@ public sealed class HelpPages(RedisConnection redis, IOptions<ContentOptions> op
     }
 
     // Every page and language there is, as "language:slug".
-    public async Task<IReadOnlyList<(string Language, string Slug)>> All() =>
-        (await redis.Database.SetMembersAsync(Keys.Pages)).Select(m => ((string)m!).Split(':', 2)).Select(p => (p[0], p[1]))
-            .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => texts.Codes.ToList().IndexOf(p.Item1)).ToList();
+    public async Task<IReadOnlyList<(string Language, string Slug)>> All()
+    {
+        var languages = texts.Codes.ToList();
+        return (await redis.Database.SetMembersAsync(Keys.Pages)).Select(m => ((string)m!).Split(':', 2)).Select(p => (p[0], p[1]))
+            .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => languages.IndexOf(p.Item1)).ToList();
+    }
 
     public static ChatError Conflict() =>
         new("conflict", "Someone else saved or published this page since you opened it. Nothing was overwritten: open it again to see their version.");

@@ -29,7 +29,8 @@ public static class QuickReplyRules
         }
         if (replies.GroupBy(r => r.Language).Any(g => g.Count() > MaxPerLanguage)) problems.Add(new("form", "too-many"));
         // A stable sort: within a language, the rows keep the order they were typed in.
-        var ordered = replies.OrderBy(r => Vocabulary.Languages.ToList().IndexOf(r.Language)).ToList();
+        var languages = Vocabulary.Languages.ToList();
+        var ordered = replies.OrderBy(r => languages.IndexOf(r.Language)).ToList();
         return (problems.Count == 0 ? ordered : [], problems);
     }
 }

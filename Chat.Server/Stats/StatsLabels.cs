@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.Client.Texts;
+using Chat.Client.Components.Shared;
 using Terms = Chat.Client.Components.Shared.Vocabulary;
 
 namespace Chat.Server.Stats;
@@ -8,6 +9,11 @@ namespace Chat.Server.Stats;
 // vocabulary, partner services by their directory name).
 public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, string> serviceNames)
 {
+    // Labelled once per page, not once per value of every chart.
+    private readonly IReadOnlyList<Term> _topics = Terms.TopicsIn(words);
+    private readonly IReadOnlyList<Term> _ageBands = Terms.AgeBandsIn(words);
+    private readonly IReadOnlyList<Term> _outcomes = Terms.OutcomesIn(words);
+
     public string Title(string dimension) => dimension switch
     {
         StatsDimensions.Started => words["stats.dim.started"],
@@ -27,9 +33,9 @@ public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, stri
         (_, StatsFields.Unknown) => words["stats.value.unknown"],
         (StatsDimensions.Started, _) => words["stats.value.started"],
         (StatsDimensions.Language, _) => Term(Terms.Languages, value),
-        (StatsDimensions.Topic, _) => Term(Terms.TopicsIn(words), value),
-        (StatsDimensions.Age, _) => Term(Terms.AgeBandsIn(words), value),
-        (StatsDimensions.Outcome, _) => Term(Terms.OutcomesIn(words), value),
+        (StatsDimensions.Topic, _) => Term(_topics, value),
+        (StatsDimensions.Age, _) => Term(_ageBands, value),
+        (StatsDimensions.Outcome, _) => Term(_outcomes, value),
         (StatsDimensions.Wait or StatsDimensions.Abandoned, _) => Bucket(value),
         (StatsDimensions.Handover, _) => serviceNames.GetValueOrDefault(value, value),
         (StatsDimensions.Rating, _) => words.Format("stats.value.rating", ("value", value)),
@@ -43,7 +49,7 @@ public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, stri
         [.. series.Values.Select((value, i) => new ChartKey(Value(series.Dimension, value), ChartPalette.Of(i)))],
         [.. series.Days.Select(day => series.Values.Select(value => series.Count(day, value)).ToArray())]);
 
-    private static string Term(IReadOnlyList<Chat.Client.Components.Shared.Term> terms, string code) =>
+    private static string Term(IReadOnlyList<Term> terms, string code) =>
         terms.FirstOrDefault(t => t.Code == code)?.Label ?? code;
 
     private string Bucket(string bucket) => bucket switch
