@@ -76,7 +76,7 @@ public sealed class QuickReplyTests : ChatTest
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Snabbsvaren sparades inte", html);
-        Assert.Contains(QuickReplyWords.Describe(new TextCatalog(Microsoft.Extensions.Options.Options.Create(new LanguageOptions())).Staff, code), html);
+        Assert.Contains(QuickReplyWords.Describe(TextCatalog.StaffSwedish, code), html);
         Assert.Equal(label, HtmlForm.Parse(html, "quick-replies-form", "/staff/quick-replies", form.Cookies).Value("label1"));
         Assert.Equal([new QuickReply("sv", "Hälsning", "Hej!")], await App.Get<QuickReplyStore>().All());
         Assert.Single(await App.Get<AuditLog>().Recent(1), e => e.Action == AuditActions.QuickRepliesChanged);
