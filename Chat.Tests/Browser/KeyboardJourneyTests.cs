@@ -48,7 +48,7 @@ public sealed class KeyboardJourneyTests() : BrowserTest(new Dictionary<string, 
         await phone.Keyboard.PressAsync("Enter");
         await Expect(phone.Locator("#messages .msg-youth")).ToContainTextAsync("Om en kompis");
         await KeyboardFocus.AssertVisible(phone, "after sending");
-        Assert.Equal("Om en kompis", (await NextFromYouth(counsellor)).Text);
+        Assert.Equal("Om en kompis", (await counsellor.Next("text", from: "youth")).Text);
 
         await KeyboardFocus.TabTo(phone, "#end-chat", "to the end button");
         await phone.Keyboard.PressAsync("Enter");
@@ -66,14 +66,5 @@ public sealed class KeyboardJourneyTests() : BrowserTest(new Dictionary<string, 
         await KeyboardFocus.TabTo(phone, "#start-again", "on to a new chat");
         await phone.SaveScreenshotAsync();
         problems.AssertNone();
-    }
-
-    private static async Task<Chat.Server.Conversations.ChatMessage> NextFromYouth(Counsellor counsellor)
-    {
-        while (true)
-        {
-            var message = (await counsellor.Messages.NextAsync(ChatApp.Timeout)).Message;
-            if (message is { Kind: "text", From: "youth" }) return message;
-        }
     }
 }

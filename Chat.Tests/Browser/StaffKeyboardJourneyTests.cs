@@ -17,10 +17,8 @@ public sealed class StaffKeyboardJourneyTests : BrowserTest
     public async Task ACounsellorWithOnlyAKeyboardSignsInTakesAChatAnswersWithAQuickReplyEndsWrapsUpAndSignsOut()
     {
         await App.Get<QuickReplyStore>().Save([new("sv", "Välkommen", "Hej! Vad bra att du hör av dig.")], "kim");
-        await App.CreateStaff("ulla");
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await SignedInByKeyboard(desk, "ulla", "/staff");
-        await OnDutyByKeyboard(staff);
+        var (staff, staffProblems) = await OnDutyByKeyboard(desk, "ulla");
 
         await using var firstContext = await Chromium.NewPhoneContextAsync(Base);
         var (phone, phoneProblems) = await StartedChat(firstContext, "worried-about-friend");
@@ -91,10 +89,8 @@ public sealed class StaffKeyboardJourneyTests : BrowserTest
     public async Task ACounsellorWithOnlyAKeyboardAsksAYoungPersonAboutAServiceAndCancels()
     {
         await Handovers.Seeded(App, "stodcentrum");
-        await App.CreateStaff("ulla");
         await using var desk = await Chromium.NewDesktopContextAsync(Base);
-        var (staff, staffProblems) = await SignedInByKeyboard(desk, "ulla", "/staff");
-        await OnDutyByKeyboard(staff);
+        var (staff, staffProblems) = await OnDutyByKeyboard(desk, "ulla");
         await using var phoneContext = await Chromium.NewPhoneContextAsync(Base);
         var (phone, phoneProblems) = await StartedChat(phoneContext, "relationship-violence");
         await Expect(staff.Locator("#queue .waiting-chat")).ToHaveCountAsync(1);
@@ -207,15 +203,18 @@ public sealed class StaffKeyboardJourneyTests : BrowserTest
         return (page, problems);
     }
 
-    // From the console's start: on duty for one chat.
-    private static async Task OnDutyByKeyboard(IPage staff)
+    // A new counsellor signs in and goes on duty for one chat, with the keyboard alone.
+    private async Task<(IPage Page, PageProblems Problems)> OnDutyByKeyboard(IBrowserContext desk, string userName)
     {
+        await App.CreateStaff(userName);
+        var (staff, problems) = await SignedInByKeyboard(desk, userName, "/staff");
         // The duty button is enabled only over a live hub connection.
         await Expect(staff.Locator("#go-on-duty")).ToBeEnabledAsync();
         await KeyboardFocus.TabTo(staff, "#go-on-duty", "to going on duty");
         await staff.Keyboard.PressAsync("Enter");
         await Expect(staff.Locator("#duty-status")).ToContainTextAsync("I tjänst");
         await KeyboardFocus.AssertVisible(staff, "on duty");
+        return (staff, problems);
     }
 
     // Tabs to a link and follows it with Enter.

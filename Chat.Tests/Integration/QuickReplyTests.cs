@@ -76,7 +76,7 @@ public sealed class QuickReplyTests : ChatTest
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Snabbsvaren sparades inte", html);
-        Assert.Contains(QuickReplyWords.Describe(new TextCatalog(Microsoft.Extensions.Options.Options.Create(new LanguageOptions())).Staff, code), html);
+        Assert.Contains(QuickReplyWords.Describe(TextCatalog.StaffSwedish, code), html);
         Assert.Equal(label, HtmlForm.Parse(html, "quick-replies-form", "/staff/quick-replies", form.Cookies).Value("label1"));
         Assert.Equal([new QuickReply("sv", "Hälsning", "Hej!")], await App.Get<QuickReplyStore>().All());
         Assert.Single(await App.Get<AuditLog>().Recent(1), e => e.Action == AuditActions.QuickRepliesChanged);
@@ -96,18 +96,13 @@ public sealed class QuickReplyTests : ChatTest
     [Fact]
     public async Task ACounsellorCannotOpenThePageAndACoordinatorCannotReadTheRepliesOverTheHub()
     {
-        var (status, location) = await App.Ask(HttpMethod.Get, "/staff/quick-replies", await SignedIn("ulla", StaffRoles.Counsellor));
+        await App.CreateStaff("ulla", StaffRoles.Counsellor);
+        var (status, location) = await App.Ask(HttpMethod.Get, "/staff/quick-replies", await App.SignIn("ulla"));
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.StartsWith("http://localhost/staff/signin", location);
 
         await using var cora = await Counsellor.SignIn(App, "cora", StaffRoles.Coordinator);
         var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => cora.QuickReplies());
         Assert.Contains("unauthorized", error.Message);
-    }
-
-    private async Task<string> SignedIn(string userName, string role)
-    {
-        await App.CreateStaff(userName, role);
-        return await App.SignIn(userName);
     }
 }

@@ -73,14 +73,8 @@ public sealed class StaffLanguageTests
     private static ChatApp App(string? configured) =>
         ChatApp.OnSharedRedis(configured is null ? null : new Dictionary<string, string?> { ["Languages:Staff"] = configured });
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(HttpClient client, string session, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", session);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(HttpClient client, string session, string path) =>
+        new HtmlParser().ParseDocument(await ChatApp.PageAs(client, path, session, decode: false));
 
     [Fact]
     public void AStaffLanguageWithoutItsFilesIsRefusedAtStart()

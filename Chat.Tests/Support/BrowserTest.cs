@@ -29,7 +29,11 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
     }
 
     // A staff member signed in through the real form, on the page sign-in sends them to.
-    protected async Task<(IPage Page, PageProblems Problems)> SignedIn(IBrowserContext desk, string userName, string landing)
+    protected Task<(IPage Page, PageProblems Problems)> SignedIn(IBrowserContext desk, string userName, string landing) =>
+        SignedIn(desk, Base, userName, landing);
+
+    // The same on any node at baseUri (a test that starts its own node processes has no App of this class).
+    public static async Task<(IPage Page, PageProblems Problems)> SignedIn(IBrowserContext desk, Uri baseUri, string userName, string landing)
     {
         var page = await desk.NewPageAsync();
         var problems = new PageProblems(page);
@@ -39,7 +43,7 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
         await page.ClickAsync("#signin-form button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(new Uri(Base, landing).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForURLAsync(new Uri(baseUri, landing).ToString(), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
@@ -50,7 +54,7 @@ public abstract class BrowserTest(IDictionary<string, string?>? settings = null)
     }
 
     // A young person on a phone starts a chat in Swedish (on this topic, if one is given) and waits.
-    protected static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string? topic = null)
+    public static async Task<(IPage Phone, PageProblems Problems)> StartedChat(IBrowserContext context, string? topic = null)
     {
         var phone = await context.NewPageAsync();
         var problems = new PageProblems(phone);

@@ -164,12 +164,13 @@ public sealed class Counsellor(HubConnection hub) : IAsyncDisposable
         }
     }
 
-    public async Task<ChatMessage> Next(string kind)
+    // The next transcript entry of a kind (and sender), as Youth.Next: a counsellor hears their own messages too.
+    public async Task<ChatMessage> Next(string kind, string? from = null)
     {
         while (true)
         {
             var message = (await Messages.NextAsync(ChatApp.Timeout)).Message;
-            if (message.Kind == kind) return message;
+            if (message.Kind == kind && (from is null || message.From == from)) return message;
         }
     }
 

@@ -1,7 +1,6 @@
 using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
-using Microsoft.Extensions.Options;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -10,7 +9,7 @@ namespace Chat.Tests.Unit;
 // The eligibility rules and opening hours over generated services, moments and conversations.
 public sealed class EligibilityProperties
 {
-    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
+    private static readonly Language Swedish = TextCatalog.StaffSwedish;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,14 +1,13 @@
 using Chat.Client.Texts;
 using Chat.Server.Conversations;
 using Chat.Server.Handover;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Tests.Unit;
 
 // The eligibility rules against the facts in ../shared/reference/services.md, on the seed the service ships.
 public sealed class EligibilityTests
 {
-    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
+    private static readonly Language Swedish = TextCatalog.StaffSwedish;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly IReadOnlyList<PartnerService> Seed = DirectorySeed.Load();

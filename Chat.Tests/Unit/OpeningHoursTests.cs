@@ -8,7 +8,7 @@ namespace Chat.Tests.Unit;
 public sealed class OpeningHoursTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23); // a Monday
-    private static readonly Language Swedish = new TextCatalog(Options.Create(new LanguageOptions())).Staff;
+    private static readonly Language Swedish = TextCatalog.StaffSwedish;
 
     // Monday first; "" is closed.
     private static OpeningForm Form(string[] days, params OpeningForm.ExceptionRow[] exceptions) =>
