@@ -96,7 +96,6 @@ export function createTabs({ onUnread }) {
     if (selected === id) {
       const index = ids.indexOf(id);
       selected = ids[index + 1] ?? ids[index - 1] ?? null;
-      if (selected === id) selected = null;
     }
     render();
     seen();
@@ -149,5 +148,5 @@ export function createTabs({ onUnread }) {
     entries.get(id).panel.focusWrapUp();
   });
 
-  return { add, remove, select, incoming, refresh: renderTab, get total() { return total(); } };
+  return { add, remove, select, incoming, refresh: renderTab };
 }
