@@ -61,7 +61,7 @@ export function createTabs({ onUnread }) {
     if (focusTab) entries.get(id).tab.focus();
   }
 
-  function add(panel, { select: choose = false } = {}) {
+  function add(panel) {
     const id = panel.id;
     const n = ++made;
     const tab = document.createElement('button');
@@ -80,7 +80,7 @@ export function createTabs({ onUnread }) {
     list.append(tab);
     chats.append(panel.element);
     renderTab(id);
-    if (choose || selected === null) select(id);
+    if (selected === null) select(id);
     else render();
   }
 

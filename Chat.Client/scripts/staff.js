@@ -94,8 +94,8 @@ function updateChatsEmpty() {
   byId('chats-empty').hidden = panels.size > 0;
 }
 
-// select: show it at once (the counsellor just took it); a chat that appears by itself does not take the view.
-function addPanel(chat, select = false) {
+// A chat that appears by itself does not take the view (take() selects the one the counsellor took).
+function addPanel(chat) {
   const panel = createPanel(chat, {
     connection,
     labels,
@@ -110,7 +110,7 @@ function addPanel(chat, select = false) {
     announce,
   });
   panels.set(chat.conversationId, panel);
-  tabs.add(panel, { select });
+  tabs.add(panel);
   updateChatsEmpty();
   return panel;
 }
@@ -170,7 +170,7 @@ async function take(button, method, ...args) {
   try {
     const chat = await call(connection, method, ...args);
     showError(null);
-    (panels.get(chat.conversationId) ?? addPanel(chat, true)).update(chat);
+    (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
     tabs.select(chat.conversationId);
     panels.get(chat.conversationId).element.querySelector('.message-input').focus();
   } catch (error) {
