@@ -32,15 +32,17 @@ let onDuty = false;
 const attention = createAttention();
 const tabs = createTabs({ onUnread: attention.unread });
 
-// Who waits for this person (the queue, or a partner's desk) while on duty; a new id is a new arrival.
+// Who waits for this person (the queue, or a partner's desk) while on duty; a new id is a new arrival. The list is
+// kept, for when duty changes.
+let lastWaiting = [];
 let waitingIds = null;
 function noticeWaiting(waiting) {
+  lastWaiting = waiting;
   const ids = new Set(onDuty ? (waiting ?? []).map((chat) => chat.conversationId) : []);
   const arrived = waitingIds !== null && [...ids].some((id) => !waitingIds.has(id));
   waitingIds = ids;
   attention.waiting(ids.size, arrived);
 }
-let lastWaiting = [];
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -78,13 +80,11 @@ function updateQueueHints() {
 function renderQueue(waiting) {
   queue.render(waiting);
   updateQueueHints();
-  lastWaiting = waiting;
   noticeWaiting(waiting);
 }
 
 function renderDesk(waiting) {
   desk.render(waiting);
-  lastWaiting = waiting;
   noticeWaiting(waiting);
 }
 
