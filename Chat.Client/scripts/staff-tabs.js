@@ -1,7 +1,7 @@
 // The counsellor's chats as tabs (the ARIA tabs pattern), or all side by side. Each tab counts the messages that
 // arrived while its chat was not the one in view: not the selected tab, or the console window hidden or unfocused.
 // Selecting a chat in view (a click, the arrow keys, focus moving into its panel) clears its count.
-import { byId, setText } from './dom.js';
+import { byId, inView, setText } from './dom.js';
 import { plural } from './texts.js';
 
 const sideBySideKey = 'console.side-by-side';
@@ -16,7 +16,6 @@ export function createTabs({ onUnread }) {
   let made = 0;
   let sideBySide = localStorage.getItem(sideBySideKey) === '1';
 
-  const inView = () => document.visibilityState === 'visible' && document.hasFocus();
   const total = () => [...entries.values()].reduce((sum, entry) => sum + entry.unread, 0);
 
   function renderTab(id) {
