@@ -32,8 +32,6 @@ public static class Vocabulary
     public static IReadOnlyList<Term> OutcomesIn(Language language) => In(language, "outcome", Outcomes);
 
     // For data-labels: the staff module shows queue entries with the same labels, in the staff language.
-    public static string LabelsJson { get; } = LabelsJsonIn(TextCatalog.StaffSwedish);
-
     public static string LabelsJsonIn(Language language) => JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
     {
         ["topic"] = ToMap(TopicsIn(language)),
