@@ -12,7 +12,7 @@ public sealed record Term(string Code, string Label, string? Lang = null);
 public static class Vocabulary
 {
     // Labelled from the Swedish language file (vocab.*), the same words the young person's page shows.
-    public static IReadOnlyList<Term> Topics { get; } = Swedish("topic",
+    public static IReadOnlyList<Term> Topics { get; } = Labelled(TextCatalog.StaffSwedish, "topic",
         "sex-for-compensation", "self-harm-through-sex", "sexual-abuse", "relationship-violence",
         "honour-violence", "exploitation", "own-behaviour", "worried-about-friend", "something-else");
 
@@ -20,7 +20,7 @@ public static class Vocabulary
     public static IReadOnlyList<Term> Languages { get; } =
         [.. TextCatalog.Known.Select(code => new Term(code, TextCatalog.NameOf(code), code == "sv" ? null : code))];
 
-    public static IReadOnlyList<Term> AgeBands { get; } = Swedish("ageBand", "under-13", "13-15", "16-17", "18-20", "21-plus");
+    public static IReadOnlyList<Term> AgeBands { get; } = Labelled(TextCatalog.StaffSwedish, "ageBand", "under-13", "13-15", "16-17", "18-20", "21-plus");
 
     // The staff's own vocabulary (vocab.outcome.* in the staff texts).
     public static IReadOnlyList<Term> Outcomes { get; } = Labelled(TextCatalog.StaffSwedish, "outcome",
@@ -39,9 +39,6 @@ public static class Vocabulary
         ["ageBand"] = ToMap(AgeBandsIn(language)),
         ["outcome"] = ToMap(OutcomesIn(language)),
     });
-
-    static IReadOnlyList<Term> Swedish(string vocabulary, params string[] codes) =>
-        [.. codes.Select(code => new Term(code, TextCatalog.Text("sv", $"vocab.{vocabulary}.{code}") ?? code))];
 
     static IReadOnlyList<Term> Labelled(Language language, string vocabulary, params string[] codes) =>
         [.. codes.Select(code => new Term(code, language[$"vocab.{vocabulary}.{code}"]))];
