@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Chat.Client.Texts;
 
@@ -26,19 +27,32 @@ public static class Vocabulary
     public static IReadOnlyList<Term> Outcomes { get; } = Labelled(TextCatalog.StaffSwedish, "outcome",
         "support-given", "information-given", "referred", "youth-left", "no-contact", "abusive");
 
-    // The same terms in a language: the staff pages label them in the staff language (Languages:Staff).
-    public static IReadOnlyList<Term> TopicsIn(Language language) => In(language, "topic", Topics);
-    public static IReadOnlyList<Term> AgeBandsIn(Language language) => In(language, "ageBand", AgeBands);
-    public static IReadOnlyList<Term> OutcomesIn(Language language) => In(language, "outcome", Outcomes);
+    // The same terms in a language: the staff pages label them in the staff language (Languages:Staff). Labelled
+    // once per language, as every render of a staff page asks again.
+    public static IReadOnlyList<Term> TopicsIn(Language language) => LabelsIn(language).Topics;
+    public static IReadOnlyList<Term> AgeBandsIn(Language language) => LabelsIn(language).AgeBands;
+    public static IReadOnlyList<Term> OutcomesIn(Language language) => LabelsIn(language).Outcomes;
 
     // For data-labels: the staff module shows queue entries with the same labels, in the staff language.
-    public static string LabelsJsonIn(Language language) => JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+    public static string LabelsJsonIn(Language language) => LabelsIn(language).Json;
+
+    sealed record Labels(IReadOnlyList<Term> Topics, IReadOnlyList<Term> AgeBands, IReadOnlyList<Term> Outcomes, string Json);
+
+    static readonly ConditionalWeakTable<Language, Labels> ByLanguage = new();
+
+    static Labels LabelsIn(Language language) => ByLanguage.GetValue(language, Label);
+
+    static Labels Label(Language language)
     {
-        ["topic"] = ToMap(TopicsIn(language)),
-        ["language"] = ToMap(Languages),
-        ["ageBand"] = ToMap(AgeBandsIn(language)),
-        ["outcome"] = ToMap(OutcomesIn(language)),
-    });
+        var (topics, ageBands, outcomes) = (In(language, "topic", Topics), In(language, "ageBand", AgeBands), In(language, "outcome", Outcomes));
+        return new(topics, ageBands, outcomes, JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+        {
+            ["topic"] = ToMap(topics),
+            ["language"] = ToMap(Languages),
+            ["ageBand"] = ToMap(ageBands),
+            ["outcome"] = ToMap(outcomes),
+        }));
+    }
 
     static IReadOnlyList<Term> Labelled(Language language, string vocabulary, params string[] codes) =>
         [.. codes.Select(code => new Term(code, language[$"vocab.{vocabulary}.{code}"]))];
