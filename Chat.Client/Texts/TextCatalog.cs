@@ -36,7 +36,9 @@ public sealed class TextCatalog
     public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> StaffFiles { get; } = Load("staff-texts/");
 
     // The staff pages' Swedish (the default), for code with no catalog at hand: static lists and older callers.
-    public static Language StaffSwedish { get; } = new("sv", Merged(Files["sv"], StaffFiles["sv"]), Merged(Files["sv"], StaffFiles["sv"]));
+    // Merged once: it is also what another staff language falls back to.
+    private static readonly FrozenDictionary<string, JsonElement> StaffSwedishTexts = Merged(Files["sv"], StaffFiles["sv"]);
+    public static Language StaffSwedish { get; } = new("sv", StaffSwedishTexts, StaffSwedishTexts);
 
     // Their codes, the usual three first, then the others by code: the order forms and stored lists follow.
     public static IReadOnlyList<string> Known { get; } =
@@ -65,7 +67,7 @@ public sealed class TextCatalog
         if (!Files.ContainsKey(staff) || !StaffFiles.ContainsKey(staff) || !StaffFiles.ContainsKey("sv"))
             throw new OptionsValidationException(nameof(LanguageOptions), typeof(LanguageOptions),
                 [$"Languages:Staff needs a language with its files Chat.Client/wwwroot/texts/{staff}.json and Chat.Client/Texts/Staff/*/{staff}.json."]);
-        Staff = staff == "sv" ? StaffSwedish : new Language(staff, Merged(Files[staff], StaffFiles[staff]), Merged(Files["sv"], StaffFiles["sv"]));
+        Staff = staff == "sv" ? StaffSwedish : new Language(staff, Merged(Files[staff], StaffFiles[staff]), StaffSwedishTexts);
     }
 
     // The staff pages' language: the young person's words (the vocabulary, the transcript) and the staff's own.
