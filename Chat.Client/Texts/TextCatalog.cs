@@ -63,6 +63,7 @@ public sealed class TextCatalog
                 [$"Languages:Offered needs at least one language, each with its file Chat.Client/wwwroot/texts/{{code}}.json; missing: {string.Join(", ", missing)}."]);
         var fallback = Files[codes[0]];
         Offered = [.. codes.Select(code => new Language(code, Files[code], fallback))];
+        Codes = [.. Offered.Select(l => l.Code)];
         var staff = options.Value.Staff;
         if (!Files.ContainsKey(staff) || !StaffFiles.ContainsKey(staff) || !StaffFiles.ContainsKey("sv"))
             throw new OptionsValidationException(nameof(LanguageOptions), typeof(LanguageOptions),
@@ -76,7 +77,8 @@ public sealed class TextCatalog
     private static FrozenDictionary<string, JsonElement> Merged(IReadOnlyDictionary<string, JsonElement> first, IReadOnlyDictionary<string, JsonElement> second) =>
         first.Concat(second).ToFrozenDictionary(p => p.Key, p => p.Value);
 
-    public IReadOnlyList<string> Codes => [.. Offered.Select(l => l.Code)];
+    // Asked in loops (sorting pages by language): made once.
+    public IReadOnlyList<string> Codes { get; }
 
     public bool IsOffered(string? code) => Offered.Any(l => l.Code == code);
 
