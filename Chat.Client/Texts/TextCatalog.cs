@@ -128,8 +128,11 @@ public sealed class Language(string code, IReadOnlyDictionary<string, JsonElemen
     }
 
     // The texts as JSON that is safe inside a <script type="application/json">: every '<' and '&' escaped, so no
-    // text can close the element. The page carries its default language this way (texts.js).
-    public string Json { get; } = JsonSerializer.Serialize(texts, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+    // text can close the element. The page carries its default language this way (texts.js); made when first asked,
+    // as only the default and the staff language ever are.
+    public string Json => json ??= JsonSerializer.Serialize(texts, InScript);
+    private string? json;
+    private static readonly JsonSerializerOptions InScript = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string this[string key] => Value(key) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : key;
 
