@@ -58,7 +58,7 @@ function load(code) {
 const rightToLeftLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const leftToRightLetter = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
-export function fill(text, values) {
+function fill(text, values) {
   const other = root.dir === 'rtl' ? leftToRightLetter : rightToLeftLetter;
   return text.replace(/\{(\w+)\}/g, (slot, name) => {
     if (!(name in values)) return slot;
