@@ -36,7 +36,9 @@ public sealed class TextCatalog
     public static FrozenDictionary<string, FrozenDictionary<string, JsonElement>> StaffFiles { get; } = Load("staff-texts/");
 
     // The staff pages' Swedish (the default), for code with no catalog at hand: static lists and older callers.
-    public static Language StaffSwedish { get; } = new("sv", Merged(Files["sv"], StaffFiles["sv"]), Merged(Files["sv"], StaffFiles["sv"]));
+    // Merged once: it is also what another staff language falls back to.
+    private static readonly FrozenDictionary<string, JsonElement> StaffSwedishTexts = Merged(Files["sv"], StaffFiles["sv"]);
+    public static Language StaffSwedish { get; } = new("sv", StaffSwedishTexts, StaffSwedishTexts);
 
     // Their codes, the usual three first, then the others by code: the order forms and stored lists follow.
     public static IReadOnlyList<string> Known { get; } =
@@ -61,11 +63,12 @@ public sealed class TextCatalog
                 [$"Languages:Offered needs at least one language, each with its file Chat.Client/wwwroot/texts/{{code}}.json; missing: {string.Join(", ", missing)}."]);
         var fallback = Files[codes[0]];
         Offered = [.. codes.Select(code => new Language(code, Files[code], fallback))];
+        Codes = [.. Offered.Select(l => l.Code)];
         var staff = options.Value.Staff;
         if (!Files.ContainsKey(staff) || !StaffFiles.ContainsKey(staff) || !StaffFiles.ContainsKey("sv"))
             throw new OptionsValidationException(nameof(LanguageOptions), typeof(LanguageOptions),
                 [$"Languages:Staff needs a language with its files Chat.Client/wwwroot/texts/{staff}.json and Chat.Client/Texts/Staff/*/{staff}.json."]);
-        Staff = staff == "sv" ? StaffSwedish : new Language(staff, Merged(Files[staff], StaffFiles[staff]), Merged(Files["sv"], StaffFiles["sv"]));
+        Staff = staff == "sv" ? StaffSwedish : new Language(staff, Merged(Files[staff], StaffFiles[staff]), StaffSwedishTexts);
     }
 
     // The staff pages' language: the young person's words (the vocabulary, the transcript) and the staff's own.
@@ -74,7 +77,8 @@ public sealed class TextCatalog
     private static FrozenDictionary<string, JsonElement> Merged(IReadOnlyDictionary<string, JsonElement> first, IReadOnlyDictionary<string, JsonElement> second) =>
         first.Concat(second).ToFrozenDictionary(p => p.Key, p => p.Value);
 
-    public IReadOnlyList<string> Codes => [.. Offered.Select(l => l.Code)];
+    // Asked in loops (sorting pages by language): made once.
+    public IReadOnlyList<string> Codes { get; }
 
     public bool IsOffered(string? code) => Offered.Any(l => l.Code == code);
 
@@ -124,8 +128,11 @@ public sealed class Language(string code, IReadOnlyDictionary<string, JsonElemen
     }
 
     // The texts as JSON that is safe inside a <script type="application/json">: every '<' and '&' escaped, so no
-    // text can close the element. The page carries its default language this way (texts.js).
-    public string Json { get; } = JsonSerializer.Serialize(texts, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+    // text can close the element. The page carries its default language this way (texts.js); made when first asked,
+    // as only the default and the staff language ever are.
+    public string Json => json ??= JsonSerializer.Serialize(texts, InScript);
+    private string? json;
+    private static readonly JsonSerializerOptions InScript = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string this[string key] => Value(key) is { ValueKind: JsonValueKind.String } text ? text.GetString()! : key;
 

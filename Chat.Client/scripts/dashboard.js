@@ -6,15 +6,15 @@ import { byId, cloneTemplate, setText, showAlert } from './dom.js';
 import { errorText } from './errors.js';
 import { createTranscript, spokenText } from './transcript.js';
 import { createAnnouncer } from './live-region.js';
-import { current, t } from './texts.js';
+import { dateFormat, t } from './texts.js';
 
 const root = byId('dashboard');
 const canAct = root.dataset.canAct === 'true';
 const connection = createConnection('/hubs/staff');
 // Times in the service's own zone (DirectoryOptions), as the server writes them.
 const timeZone = root.dataset.zone;
-const clock = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-const clockSeconds = new Intl.DateTimeFormat(current(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
+const clock = dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+const clockSeconds = dateFormat({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
 // No staff tag matches this, so every line is shown with its author's name: the coordinator wrote none of them.
 const transcript = createTranscript(byId('observed-messages'), 'counsellor', 'observer');
 const announce = createAnnouncer(byId('observed-announcer'));

@@ -26,6 +26,9 @@ export function replaceKeepingFocus(list, items, fallback) {
   (list.querySelector(`button[data-conversation-id="${CSS.escape(id ?? '')}"]`) ?? fallback).focus();
 }
 
+// The page is what the person looks at: its tab shown and its window focused.
+export const inView = () => document.visibilityState === 'visible' && document.hasFocus();
+
 export function cloneTemplate(id) {
   return byId(id).content.firstElementChild.cloneNode(true);
 }

@@ -2,7 +2,7 @@
 // unread while the console is hidden or unfocused, and a short tone (Web Audio, no file) plays when a chat starts
 // waiting or a message arrives out of view. Browsers let a page play sound only after a gesture, so the tone is
 // made ready at the first click or key press (going on duty is one), never before; the toggle mutes it.
-import { byId } from './dom.js';
+import { byId, inView } from './dom.js';
 import { t } from './texts.js';
 
 const mutedKey = 'console.sound-off';
@@ -42,8 +42,7 @@ export function createAttention() {
   }
 
   function renderTitle() {
-    const away = document.visibilityState === 'hidden' || !document.hasFocus();
-    document.title = !away || (waiting === 0 && unread === 0) ? base
+    document.title = inView() || (waiting === 0 && unread === 0) ? base
       : waiting && unread ? t('console.pageTitle.waitingAndUnread', { waiting, unread })
       : waiting ? t('console.pageTitle.waiting', { waiting })
       : t('console.pageTitle.unread', { unread });

@@ -1,7 +1,7 @@
 // The counsellor's chats as tabs (the ARIA tabs pattern), or all side by side. Each tab counts the messages that
 // arrived while its chat was not the one in view: not the selected tab, or the console window hidden or unfocused.
 // Selecting a chat in view (a click, the arrow keys, focus moving into its panel) clears its count.
-import { byId, setText } from './dom.js';
+import { byId, inView, setText } from './dom.js';
 import { plural } from './texts.js';
 
 const sideBySideKey = 'console.side-by-side';
@@ -16,7 +16,6 @@ export function createTabs({ onUnread }) {
   let made = 0;
   let sideBySide = localStorage.getItem(sideBySideKey) === '1';
 
-  const inView = () => document.visibilityState === 'visible' && document.hasFocus();
   const total = () => [...entries.values()].reduce((sum, entry) => sum + entry.unread, 0);
 
   function renderTab(id) {
@@ -61,7 +60,7 @@ export function createTabs({ onUnread }) {
     if (focusTab) entries.get(id).tab.focus();
   }
 
-  function add(panel, { select: choose = false } = {}) {
+  function add(panel) {
     const id = panel.id;
     const n = ++made;
     const tab = document.createElement('button');
@@ -80,7 +79,7 @@ export function createTabs({ onUnread }) {
     list.append(tab);
     chats.append(panel.element);
     renderTab(id);
-    if (choose || selected === null) select(id);
+    if (selected === null) select(id);
     else render();
   }
 
@@ -96,7 +95,6 @@ export function createTabs({ onUnread }) {
     if (selected === id) {
       const index = ids.indexOf(id);
       selected = ids[index + 1] ?? ids[index - 1] ?? null;
-      if (selected === id) selected = null;
     }
     render();
     seen();
@@ -149,5 +147,5 @@ export function createTabs({ onUnread }) {
     entries.get(id).panel.focusWrapUp();
   });
 
-  return { add, remove, select, incoming, refresh: renderTab, get total() { return total(); } };
+  return { add, remove, select, incoming, refresh: renderTab };
 }

@@ -32,15 +32,17 @@ let onDuty = false;
 const attention = createAttention();
 const tabs = createTabs({ onUnread: attention.unread });
 
-// Who waits for this person (the queue, or a partner's desk) while on duty; a new id is a new arrival.
+// Who waits for this person (the queue, or a partner's desk) while on duty; a new id is a new arrival. The list is
+// kept, for when duty changes.
+let lastWaiting = [];
 let waitingIds = null;
 function noticeWaiting(waiting) {
+  lastWaiting = waiting;
   const ids = new Set(onDuty ? (waiting ?? []).map((chat) => chat.conversationId) : []);
   const arrived = waitingIds !== null && [...ids].some((id) => !waitingIds.has(id));
   waitingIds = ids;
   attention.waiting(ids.size, arrived);
 }
-let lastWaiting = [];
 
 const showError = (error) =>
   showAlert(byId('console-error'), error ? errorText(error.code ?? error, 'staff') : '');
@@ -78,13 +80,11 @@ function updateQueueHints() {
 function renderQueue(waiting) {
   queue.render(waiting);
   updateQueueHints();
-  lastWaiting = waiting;
   noticeWaiting(waiting);
 }
 
 function renderDesk(waiting) {
   desk.render(waiting);
-  lastWaiting = waiting;
   noticeWaiting(waiting);
 }
 
@@ -94,8 +94,8 @@ function updateChatsEmpty() {
   byId('chats-empty').hidden = panels.size > 0;
 }
 
-// select: show it at once (the counsellor just took it); a chat that appears by itself does not take the view.
-function addPanel(chat, select = false) {
+// A chat that appears by itself does not take the view (take() selects the one the counsellor took).
+function addPanel(chat) {
   const panel = createPanel(chat, {
     connection,
     labels,
@@ -110,7 +110,7 @@ function addPanel(chat, select = false) {
     announce,
   });
   panels.set(chat.conversationId, panel);
-  tabs.add(panel, { select });
+  tabs.add(panel);
   updateChatsEmpty();
   return panel;
 }
@@ -170,7 +170,7 @@ async function take(button, method, ...args) {
   try {
     const chat = await call(connection, method, ...args);
     showError(null);
-    (panels.get(chat.conversationId) ?? addPanel(chat, true)).update(chat);
+    (panels.get(chat.conversationId) ?? addPanel(chat)).update(chat);
     tabs.select(chat.conversationId);
     panels.get(chat.conversationId).element.querySelector('.message-input').focus();
   } catch (error) {

@@ -58,7 +58,7 @@ function load(code) {
 const rightToLeftLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const leftToRightLetter = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
-export function fill(text, values) {
+function fill(text, values) {
   const other = root.dir === 'rtl' ? leftToRightLetter : rightToLeftLetter;
   return text.replace(/\{(\w+)\}/g, (slot, name) => {
     if (!(name in values)) return slot;
@@ -72,16 +72,25 @@ export function t(key, values = {}) {
   return typeof text === 'string' ? fill(text, values) : key;
 }
 
+// Intl objects are costly to make, and a transcript asks for one per entry: each is made once per language and
+// options, and kept.
+const intl = new Map();
+function made(Kind, locale, options) {
+  const key = `${Kind.name} ${locale} ${JSON.stringify(options)}`;
+  if (!intl.has(key)) intl.set(key, new Kind(locale, options));
+  return intl.get(key);
+}
+
 // A count in the language's own plural forms ("one", "few", "many", …; "other" always exists).
 export function plural(key, count, values = {}) {
   const forms = texts[key] ?? {};
-  const form = forms[new Intl.PluralRules(language).select(count)] ?? forms.other ?? key;
+  const form = forms[made(Intl.PluralRules, language).select(count)] ?? forms.other ?? key;
   return fill(form, { count, ...values });
 }
 
 // Dates and times as the chosen language writes them, in Latin digits like the times and codes around them.
 export function dateFormat(options) {
-  return new Intl.DateTimeFormat(`${language}-u-nu-latn`, options);
+  return made(Intl.DateTimeFormat, `${language}-u-nu-latn`, options);
 }
 
 function apply() {
