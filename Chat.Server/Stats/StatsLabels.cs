@@ -9,11 +9,6 @@ namespace Chat.Server.Stats;
 // vocabulary, partner services by their directory name).
 public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, string> serviceNames)
 {
-    // Labelled once per page, not once per value of every chart.
-    private readonly IReadOnlyList<Term> _topics = Terms.TopicsIn(words);
-    private readonly IReadOnlyList<Term> _ageBands = Terms.AgeBandsIn(words);
-    private readonly IReadOnlyList<Term> _outcomes = Terms.OutcomesIn(words);
-
     public string Title(string dimension) => dimension switch
     {
         StatsDimensions.Started => words["stats.dim.started"],
@@ -33,9 +28,9 @@ public sealed class StatsLabels(Language words, IReadOnlyDictionary<string, stri
         (_, StatsFields.Unknown) => words["stats.value.unknown"],
         (StatsDimensions.Started, _) => words["stats.value.started"],
         (StatsDimensions.Language, _) => Term(Terms.Languages, value),
-        (StatsDimensions.Topic, _) => Term(_topics, value),
-        (StatsDimensions.Age, _) => Term(_ageBands, value),
-        (StatsDimensions.Outcome, _) => Term(_outcomes, value),
+        (StatsDimensions.Topic, _) => Term(Terms.TopicsIn(words), value),
+        (StatsDimensions.Age, _) => Term(Terms.AgeBandsIn(words), value),
+        (StatsDimensions.Outcome, _) => Term(Terms.OutcomesIn(words), value),
         (StatsDimensions.Wait or StatsDimensions.Abandoned, _) => Bucket(value),
         (StatsDimensions.Handover, _) => serviceNames.GetValueOrDefault(value, value),
         (StatsDimensions.Rating, _) => words.Format("stats.value.rating", ("value", value)),
